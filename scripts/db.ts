@@ -11,7 +11,7 @@ import {
 } from '@dramac/db/migrate';
 import { seedDemo } from '@dramac/api/seed';
 import pg from 'pg';
-import { engineStub } from './prisma-generate.mjs';
+import { engineStub } from './engine-stub.mjs';
 
 const [command, ...args] = process.argv.slice(2);
 const db = await openLocalDatabase();

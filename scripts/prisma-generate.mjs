@@ -2,19 +2,13 @@
 // `prisma generate` only needs PRISMA_SCHEMA_ENGINE_BINARY to point at an executable that exits 0.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineStub } from './engine-stub.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const prismaBin = path.join(root, 'packages/db/node_modules/.bin/prisma');
 if (!fs.existsSync(prismaBin)) process.exit(0); // partial install: nothing to generate yet
-
-export function engineStub() {
-  const stub = path.join(os.tmpdir(), 'dramac-prisma-engine-stub.sh');
-  if (!fs.existsSync(stub)) fs.writeFileSync(stub, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
-  return stub;
-}
 
 const r = spawnSync(prismaBin, ['generate'], {
   cwd: path.join(root, 'packages/db'),

@@ -1,0 +1,15 @@
+import { startWorker } from './index.ts';
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('DATABASE_URL is required (pnpm start sets it)');
+  process.exit(1);
+}
+const worker = await startWorker(url, { smtpUrl: process.env.SMTP_URL, mailFrom: process.env.MAIL_FROM });
+console.log(`worker ready${process.env.SMTP_URL ? '' : ' (no SMTP_URL: mail is held in the dashboard outbox)'}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await worker.stop();
+    process.exit(0);
+  });
+}

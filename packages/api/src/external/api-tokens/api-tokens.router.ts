@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { notFound } from '../../errors.ts';
+import { agencyProcedure, id, router } from '../../trpc.ts';
+import { createApiToken, scopeDescriptions, scopes } from './api-tokens.service.ts';
+
+export const apiTokensRouter = router({
+  list: agencyProcedure('admin').query(({ ctx }) =>
+    ctx.db.apiToken.findMany({
+      where: { agencyId: ctx.agency.id, revokedAt: null },
+      select: {
+        id: true,
+        name: true,
+        prefix: true,
+        scopes: true,
+        lastUsedAt: true,
+        expiresAt: true,
+        createdAt: true,
+        site: { select: { id: true, name: true } },
+      },
+      orderBy: { createdAt: 'desc' },
+    }),
+  ),
+  scopes: agencyProcedure().query(() => scopes.map((s) => ({ scope: s, description: scopeDescriptions[s] }))),
+  /** Returns the token once; only its hash is kept. */
+  create: agencyProcedure('admin')
+    .input(
+      z.object({
+        siteId: id,
+        name: z.string().trim().min(1, 'Name the token after what uses it').max(80, 'Use at most 80 characters'),
+        scopes: z.array(z.enum(scopes)).min(1, 'Choose at least one scope').max(scopes.length),
+        expiresInDays: z.number().int().min(1).max(365).nullable().default(90),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const site = await ctx.db.site.findFirst({ where: { id: input.siteId, agencyId: ctx.agency.id } });
+      if (!site) throw notFound('Site');
+      return createApiToken(ctx.db, { ...input, scopes: [...new Set(input.scopes)], agencyId: ctx.agency.id, createdById: ctx.user.id });
+    }),
+  revoke: agencyProcedure('admin')
+    .input(z.object({ tokenId: id }))
+    .mutation(async ({ ctx, input }) => {
+      const res = await ctx.db.apiToken.updateMany({
+        where: { id: input.tokenId, agencyId: ctx.agency.id, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      if (res.count === 0) throw notFound('Token');
+      return { id: input.tokenId };
+    }),
+});

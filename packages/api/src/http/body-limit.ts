@@ -1,0 +1,40 @@
+// Neither the App Router nor the tRPC/OpenAPI fetch adapters limit request bodies, and
+// Content-Length can lie: count the streamed bytes and stop at the limit.
+export const MAX_BODY_BYTES = Number(process.env.API_MAX_BODY_BYTES ?? 1_000_000);
+
+export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify({ code, message }), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+/** The request with its body read into memory, or a 413/415 response to send instead. */
+export async function limitBody(
+  req: Request,
+  opts: { maxBytes?: number; requireJson?: boolean } = {},
+): Promise<{ req: Request } | { response: Response }> {
+  const max = opts.maxBytes ?? MAX_BODY_BYTES;
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || !req.body) return { req };
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > max) return { response: jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${max} bytes`) };
+  const type = req.headers.get('content-type') ?? '';
+  if (opts.requireJson && !/^application\/json\s*(;|$)/i.test(type)) {
+    return { response: jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json') };
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return { response: jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${max} bytes`) };
+    }
+    chunks.push(value);
+  }
+  const body = Buffer.concat(chunks);
+  return { req: new Request(req.url, { method: req.method, headers: req.headers, body }) };
+}

@@ -1,0 +1,28 @@
+import type { Db } from '@dramac/db';
+import { conflict, isUniqueViolation } from '../../errors.ts';
+import { hashPassword, passwordHashForMissingUser, verifyPassword } from '../../lib/secrets.ts';
+import type { SignUpInput } from './auth.schemas.ts';
+
+/** A new user and their own agency, as its owner. */
+export async function signUp(db: Db, input: SignUpInput) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+      const agency = await tx.agency.create({
+        data: { name: input.agencyName, memberships: { create: { userId: user.id, role: 'owner' } } },
+      });
+      return { user: { id: user.id, email: user.email, name: user.name }, agencyId: agency.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('An account with this email already exists. Sign in instead.');
+    throw err;
+  }
+}
+
+/** The user for these credentials, or null. Takes the same time whether or not the email exists. */
+export async function verifyCredentials(db: Db, email: string, password: string) {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await passwordHashForMissingUser()), password);
+  return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
+}

@@ -1,0 +1,47 @@
+// Membership changes keep one rule above all: an agency always has at least one owner. The
+// owner count is read under a row lock on the agency so two concurrent demotions cannot both pass.
+import type { Db, Tx } from '@dramac/db';
+import { badRequest, forbidden, notFound } from '../../errors.ts';
+import { hasRole, type RoleName } from '../../trpc.ts';
+
+async function lockAgencyAndCountOwners(tx: Tx, agencyId: string): Promise<number> {
+  await tx.$queryRaw`select id from platform.agencies where id = ${agencyId} for update`;
+  return tx.membership.count({ where: { agencyId, role: 'owner' } });
+}
+
+interface Actor {
+  userId: string;
+  role: RoleName;
+}
+
+export async function changeRole(db: Db, agencyId: string, actor: Actor, memberId: string, role: RoleName) {
+  return db.$transaction(async (tx) => {
+    const target = await tx.membership.findFirst({ where: { id: memberId, agencyId } });
+    if (!target) throw notFound('Member');
+    // only owners grant or take away ownership
+    if ((role === 'owner' || target.role === 'owner') && actor.role !== 'owner') {
+      throw forbidden('Only an owner can change who is an owner');
+    }
+    if (!hasRole(actor.role, 'admin')) throw forbidden('This needs the admin role or higher');
+    if (target.role === 'owner' && role !== 'owner' && (await lockAgencyAndCountOwners(tx, agencyId)) <= 1) {
+      throw badRequest('An agency needs at least one owner: make someone else owner first');
+    }
+    return tx.membership.update({ where: { id: target.id }, data: { role } });
+  });
+}
+
+/** Removes a member, or lets a member leave (memberId of their own membership). */
+export async function removeMember(db: Db, agencyId: string, actor: Actor, memberId: string) {
+  return db.$transaction(async (tx) => {
+    const target = await tx.membership.findFirst({ where: { id: memberId, agencyId } });
+    if (!target) throw notFound('Member');
+    const leaving = target.userId === actor.userId;
+    if (!leaving && !hasRole(actor.role, 'admin')) throw forbidden('This needs the admin role or higher');
+    if (!leaving && target.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can remove an owner');
+    if (target.role === 'owner' && (await lockAgencyAndCountOwners(tx, agencyId)) <= 1) {
+      throw badRequest('The last owner cannot leave: make someone else owner first');
+    }
+    await tx.membership.delete({ where: { id: target.id } });
+    return { id: target.id, left: leaving };
+  });
+}

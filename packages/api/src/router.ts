@@ -1,0 +1,22 @@
+import { apiTokensRouter } from './external/api-tokens/api-tokens.router.ts';
+import { restRouter } from './external/rest/rest.router.ts';
+import { agenciesRouter } from './platform/agencies/agencies.router.ts';
+import { authRouter } from './platform/auth/auth.router.ts';
+import { emailRouter } from './platform/email/email.router.ts';
+import { invitationsRouter } from './platform/invitations/invitations.router.ts';
+import { membersRouter } from './platform/members/members.router.ts';
+import { sitesRouter } from './platform/sites/sites.router.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  agencies: agenciesRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  sites: sitesRouter,
+  email: emailRouter,
+  apiTokens: apiTokensRouter,
+  v1: restRouter,
+});
+
+export type AppRouter = typeof appRouter;
