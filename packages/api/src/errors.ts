@@ -15,7 +15,10 @@ export function validationDetails(error: unknown): ValidationDetails | null {
   const formErrors: string[] = [];
   for (const issue of error.issues) {
     if (issue.path.length === 0) formErrors.push(issue.message);
-    else (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+    else {
+      const key = issue.path.join('.');
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    }
   }
   return { fieldErrors, formErrors };
 }

@@ -18,14 +18,14 @@ export async function queueEmail(tx: Tx, boss: PgBoss, email: OutgoingEmail) {
   return message;
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** A plain, readable HTML body with one call to action. */
 export function simpleHtml(paragraphs: string[], action?: { label: string; url: string }): string {
-  const body = paragraphs.map((p) => `<p>${escape(p)}</p>`).join('');
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
   const button = action
-    ? `<p><a href="${escape(action.url)}" style="background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escape(action.label)}</a></p>`
+    ? `<p><a href="${escapeHtml(action.url)}" style="background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>`
     : '';
   return `<div style="font-family:system-ui,sans-serif;font-size:15px;color:#111">${body}${button}</div>`;
 }

@@ -35,7 +35,7 @@ describe('sites', () => {
       .create({ agencyId: owner.agencyId, name: 'x', slug: 'Bad Slug', timeZone: 'Mars/Olympus', currency: 'XYZW', locale: '??' })
       .catch((e) => e);
     expect(err.code).toBe('BAD_REQUEST');
-    const { fieldErrors } = validationDetails(err.cause) ?? { fieldErrors: {} };
+    const fieldErrors = validationDetails(err.cause)?.fieldErrors ?? {};
     expect(Object.keys(fieldErrors).sort()).toEqual(['currency', 'locale', 'name', 'slug', 'timeZone']);
     expect(fieldErrors.slug?.[0]).toMatch(/lowercase/);
   });

@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { Providers } from '@/lib/trpc';
+import './globals.css';
+
+export const metadata: Metadata = { title: { default: 'Dramac', template: '%s · Dramac' } };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

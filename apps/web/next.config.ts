@@ -1,0 +1,15 @@
+import path from 'node:path';
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // workspace packages export TypeScript source
+  transpilePackages: ['@dramac/api', '@dramac/db', '@dramac/jobs'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', '@prisma/adapter-pg', 'rate-limiter-flexible', 'nodemailer'],
+  // `pnpm test` type-checks the whole workspace with tsc; the build need not do it again
+  typescript: { ignoreBuildErrors: true },
+  turbopack: { root: path.resolve(import.meta.dirname, '../..') },
+  poweredByHeader: false,
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+};
+
+export default config;
