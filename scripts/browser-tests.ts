@@ -1,18 +1,13 @@
 // pnpm test:browser: installs Debian's Chromium when missing, starts a throwaway embedded
-// PostgreSQL, builds and starts the dashboard and the worker against it, then runs Playwright.
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+// PostgreSQL, builds (when stale) and starts the dashboard and the worker against it, then runs
+// Playwright. Server logs land in test-results/e2e-web.log and e2e-worker.log.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@dramac/db/embedded';
-import { applyMigrations } from '@dramac/db/migrate';
-import { installQueues } from '@dramac/jobs';
-import pg from 'pg';
+import { buildWebIfStale, freePort, nextBin, ROOT, throwawayDatabase, tsxBin, WEB, waitForHttp } from './lib/runtime.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const WEB = path.join(ROOT, 'apps/web');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DIST = '.next-e2e';
 
 function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return;
@@ -27,15 +22,6 @@ function ensureChromium() {
   apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation']);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 function start(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, label: string): ChildProcess {
   const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(ROOT, `test-results/${label}.log`));
@@ -46,45 +32,29 @@ function start(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv,
 
 ensureChromium();
 fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dramac-e2e-pg-'));
-fs.chmodSync(dir, 0o755);
-const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), persistent: false });
+const database = await throwawayDatabase('dramac_e2e');
 const children: ChildProcess[] = [];
 let code = 1;
 try {
-  const admin = new pg.Client({ connectionString: server.url() });
-  await admin.connect();
-  await admin.query('create database dramac_e2e');
-  await admin.end();
-  const url = server.url('dramac_e2e');
-  await applyMigrations(url);
-  await installQueues(url);
-
   const port = await freePort();
   const env = {
     ...process.env,
-    DATABASE_URL: url,
+    DATABASE_URL: database.url,
     NEXTAUTH_SECRET: 'e2e-secret-0123456789-0123456789',
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: DIST,
     NODE_ENV: 'production' as const,
     SMTP_URL: '',
   };
-  console.log('building the dashboard …');
-  execFileSync(path.join(WEB, 'node_modules/.bin/next'), ['build'], { cwd: WEB, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  children.push(start(path.join(WEB, 'node_modules/.bin/next'), ['start', '-p', String(port)], WEB, env, 'e2e-web'));
-  children.push(start(path.join(ROOT, 'node_modules/.bin/tsx'), ['apps/worker/src/main.ts'], ROOT, env, 'e2e-worker'));
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/sign-in`)).status < 500) break;
-    } catch {}
-    if (i > 240) throw new Error('the dashboard did not start; see test-results/e2e-web.log');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  buildWebIfStale(env, DIST, () => console.log('building the dashboard …'));
+  const web = start(nextBin, ['start', '-p', String(port)], WEB, env, 'e2e-web');
+  children.push(web, start(tsxBin, ['apps/worker/src/main.ts'], ROOT, env, 'e2e-worker'));
+  await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 60_000, () => web.exitCode === null);
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/playwright'), ['test', ...process.argv.slice(2)], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, E2E_BASE_URL: `http://localhost:${port}`, E2E_DATABASE_URL: url, CHROMIUM_PATH: CHROMIUM },
+    env: { ...process.env, E2E_BASE_URL: `http://localhost:${port}`, E2E_DATABASE_URL: database.url, CHROMIUM_PATH: CHROMIUM },
   });
   code = r.status ?? 1;
 } catch (err) {
@@ -92,7 +62,6 @@ try {
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
-  await server.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database.stop();
 }
 process.exit(code);

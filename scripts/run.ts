@@ -10,9 +10,8 @@ import { createDb } from '@dramac/db';
 import { dataDir, openLocalDatabase } from '@dramac/db/local';
 import { applyMigrations } from '@dramac/db/migrate';
 import { installQueues } from '@dramac/jobs';
+import { buildWebIfStale, nextBin, ROOT, tsxBin, WEB, waitForHttp } from './lib/runtime.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const WEB = path.join(ROOT, 'apps/web');
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const started = Date.now();
 const say = (line: string) => console.log(`\x1b[36m[dramac]\x1b[0m ${line}`);
@@ -30,28 +29,6 @@ function sessionSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-/** Newest modification time under the folders the web build depends on. */
-function newestSource(dirs: string[]): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.next') || entry.name === 'generated') continue;
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  for (const d of dirs) if (fs.existsSync(d)) walk(d);
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(WEB, '.next/BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const sources = ['apps/web', 'packages/api/src', 'packages/db/src', 'packages/jobs/src'].map((d) => path.join(ROOT, d));
-  return newestSource(sources) > fs.statSync(buildId).mtimeMs;
-}
-
 function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; label: string }): ChildProcess {
   const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) =>
@@ -66,8 +43,6 @@ function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Proce
   return child;
 }
 
-const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
-const webBin = (name: string) => path.join(WEB, 'node_modules/.bin', name);
 
 const port = Number(process.env.PORT ?? 3000);
 const logFile = path.join(dataDir(), 'postgres.log');
@@ -123,21 +98,14 @@ try {
     PORT: String(port),
   };
 
-  if (mode === 'start' && needsBuild()) {
-    say('building the dashboard (first start or changed sources) …');
-    const build = run(webBin('next'), ['build'], { cwd: WEB, env: { ...env, NODE_ENV: 'production' }, label: 'build' });
-    children.push(build);
-    const code = await new Promise<number>((resolve) => build.on('exit', (c) => resolve(c ?? 1)));
-    children.pop();
-    if (code !== 0) throw new Error('the dashboard build failed (see above)');
-  }
+  if (mode === 'start') buildWebIfStale(env, '.next', () => say('building the dashboard (first start or changed sources, ~1 min) …'));
 
   const web =
     mode === 'dev'
-      ? run(webBin('next'), ['dev', '-p', String(port)], { cwd: WEB, env, label: 'web' })
-      : run(webBin('next'), ['start', '-p', String(port)], { cwd: WEB, env: { ...env, NODE_ENV: 'production' }, label: 'web' });
+      ? run(nextBin, ['dev', '-p', String(port)], { cwd: WEB, env, label: 'web' })
+      : run(nextBin, ['start', '-p', String(port)], { cwd: WEB, env: { ...env, NODE_ENV: 'production' }, label: 'web' });
   const workerArgs = mode === 'dev' ? ['watch', 'apps/worker/src/main.ts'] : ['apps/worker/src/main.ts'];
-  const worker = run(bin('tsx'), workerArgs, { cwd: ROOT, env, label: 'worker' });
+  const worker = run(tsxBin, workerArgs, { cwd: ROOT, env, label: 'worker' });
   children.push(web, worker);
   for (const child of children) {
     child.on('exit', (code) => {
@@ -148,14 +116,8 @@ try {
     });
   }
 
-  // announce once the dashboard answers
-  for (let i = 0; i < 600 && !stopping; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/sign-in`);
-      if (res.status < 500) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  // announce once the dashboard answers (dev compiles the page on first request)
+  await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 180_000, () => !stopping);
   if (!stopping) {
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     say(`dashboard: \x1b[1mhttp://localhost:${port}\x1b[0m   API docs: http://localhost:${port}/docs/api`);

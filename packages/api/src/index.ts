@@ -3,6 +3,7 @@ import { type AppRouter, appRouter } from './router.ts';
 import { createCallerFactory } from './trpc.ts';
 
 export { type Context, createContext, type Services, type SessionUser } from './context.ts';
+export { createApiToken } from './external/api-tokens/api-tokens.service.ts';
 export { verifyCredentials } from './platform/auth/auth.service.ts';
 export { appRouter, type AppRouter };
 export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,88 @@
+// Shared by the scripts that run the product (start/dev, browser tests, benchmarks): free ports,
+// a throwaway migrated PostgreSQL, the dashboard build and waiting for a server to answer.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '@dramac/db/embedded';
+import { applyMigrations } from '@dramac/db/migrate';
+import { installQueues } from '@dramac/jobs';
+import pg from 'pg';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const WEB = path.join(ROOT, 'apps/web');
+export const nextBin = path.join(WEB, 'node_modules/.bin/next');
+export const tsxBin = path.join(ROOT, 'node_modules/.bin/tsx');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * An embedded PostgreSQL in a fresh temp folder (reachable by the `postgres` user wherever the
+ * checkout lives) with one migrated database; removed on stop.
+ */
+export async function throwawayDatabase(name: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dramac-${name}-pg-`));
+  fs.chmodSync(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), persistent: false });
+  const admin = new pg.Client({ connectionString: server.url() });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = server.url(name);
+  await applyMigrations(url);
+  await installQueues(url);
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Newest modification time under the folders the dashboard build depends on. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.next') || entry.name === 'generated') continue;
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['apps/web', 'packages/api/src', 'packages/db/src', 'packages/jobs/src']) walk(path.join(ROOT, d));
+  return newest;
+}
+
+/** Builds the dashboard into `distDir` unless a build newer than every source is there. */
+export function buildWebIfStale(env: NodeJS.ProcessEnv, distDir = '.next', onBuild?: () => void): void {
+  const buildId = path.join(WEB, distDir, 'BUILD_ID');
+  if (fs.existsSync(buildId) && newestSource() <= fs.statSync(buildId).mtimeMs) return;
+  onBuild?.();
+  execFileSync(nextBin, ['build'], {
+    cwd: WEB,
+    env: { ...env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Resolves once `url` answers below 500; rejects after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs = 60_000, isAlive: () => boolean = () => true): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && isAlive()) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
