@@ -14,7 +14,10 @@ import pg from 'pg';
 import { engineStub } from './engine-stub.mjs';
 
 const [command, ...args] = process.argv.slice(2);
-const db = await openLocalDatabase();
+const db = await openLocalDatabase().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});
 console.log(`database: ${db.description}`);
 
 async function run(): Promise<number> {

@@ -21,7 +21,8 @@ const PASSWORD = 'postgres';
  */
 export function assertReachableByPostgresUser(dir: string): void {
   if (process.getuid?.() !== 0) return;
-  let current = path.resolve(dir);
+  // the data directory itself belongs to postgres; every folder above it must be enterable
+  let current = path.dirname(path.resolve(dir));
   while (!fs.existsSync(current)) current = path.dirname(current);
   for (let p = current; ; p = path.dirname(p)) {
     const mode = fs.statSync(p).mode;
