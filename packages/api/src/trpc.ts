@@ -18,7 +18,8 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       // a zod failure on input is the caller's mistake: 400 with field errors, never a 500
       const validation = error.code === 'BAD_REQUEST' ? validationDetails(error.cause) : null;
-      return { ...shape, data: { ...shape.data, stack: undefined, validation } };
+      const { stack: _stack, ...data } = shape.data; // never send server stack traces
+      return { ...shape, data: { ...data, validation } };
     },
   });
 

@@ -78,8 +78,16 @@ export async function limitSignIn(req: Request, services: Services): Promise<Res
 export async function sessionUser(req: Request): Promise<SessionUser | null> {
   const cookies = req.headers.get('cookie') ?? '';
   if (!cookies.includes('next-auth.session-token')) return null;
+  // next-auth reads a parsed cookie object (it may split a large session over several cookies)
+  const parsed = Object.fromEntries(
+    cookies
+      .split(';')
+      .map((part) => part.trim().split('='))
+      .filter(([name, ...rest]) => name && rest.length)
+      .map(([name, ...rest]) => [name, decodeURIComponent(rest.join('='))]),
+  );
   const token = await getToken({
-    req: { headers: Object.fromEntries(req.headers) } as never,
+    req: { cookies: parsed, headers: {} } as never,
     secret: authSecret(),
     secureCookie: cookies.includes('__Secure-next-auth.session-token'),
   });
