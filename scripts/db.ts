@@ -1,7 +1,7 @@
 // pnpm db:migrate | db:migrate:create <name> | db:check | db:studio | db:seed | db:reset
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createDb, withDatabase } from '@dramac/db';
+import { withDatabase } from '@dramac/db';
 import { openLocalDatabase } from '@dramac/db/local';
 import {
   applyMigrations,
@@ -9,7 +9,7 @@ import {
   diffDatabaseToSchema,
   diffMigrationsToSchema,
 } from '@dramac/db/migrate';
-import { seedDemo } from '@dramac/api/seed';
+import { seedDemoAt } from '@dramac/api/seed';
 import pg from 'pg';
 import { engineStub } from './engine-stub.mjs';
 
@@ -49,9 +49,7 @@ async function run(): Promise<number> {
       return fromMigrations || live ? 1 : 0;
     }
     case 'seed': {
-      const client = createDb(db.url, { max: 2 });
-      const demo = await seedDemo(client);
-      await client.$disconnect();
+      const demo = await seedDemoAt(db.url);
       console.log(demo.created ? 'seeded the demo agency' : 'the demo agency already exists');
       console.log(`sign in as ${demo.email} / ${demo.password}`);
       return 0;
@@ -64,9 +62,7 @@ async function run(): Promise<number> {
       await admin.query(`create database "${name}"`);
       await admin.end();
       console.log(`applied: ${(await applyMigrations(db.url)).join(', ')}`);
-      const client = createDb(db.url, { max: 2 });
-      const demo = await seedDemo(client);
-      await client.$disconnect();
+      const demo = await seedDemoAt(db.url);
       console.log(`reset done; sign in as ${demo.email} / ${demo.password}`);
       return 0;
     }

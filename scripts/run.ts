@@ -5,8 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { seedDemo } from '@dramac/api/seed';
-import { createDb } from '@dramac/db';
+import { seedDemoAt } from '@dramac/api/seed';
 import { dataDir, openLocalDatabase } from '@dramac/db/local';
 import { applyMigrations } from '@dramac/db/migrate';
 import { installQueues } from '@dramac/jobs';
@@ -84,9 +83,7 @@ try {
   const applied = await applyMigrations(database.url);
   say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations up to date');
   await installQueues(database.url);
-  const db = createDb(database.url, { max: 2 });
-  const demo = await seedDemo(db);
-  await db.$disconnect();
+  const demo = await seedDemoAt(database.url);
   if (demo.created) say('seeded the demo agency');
 
   const env: NodeJS.ProcessEnv = {

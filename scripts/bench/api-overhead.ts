@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import { createApiToken } from '@dramac/api';
-import { seedDemo } from '@dramac/api/seed';
+import { seedDemoAt } from '@dramac/api/seed';
 import { createDb } from '@dramac/db';
 import autocannon from 'autocannon';
 import { encode } from 'next-auth/jwt';
@@ -26,8 +26,8 @@ const database = await throwawayDatabase('bench');
 const url = database.url;
 let web: ChildProcess | undefined;
 try {
+  await seedDemoAt(url);
   const db = createDb(url, { max: 2 });
-  await seedDemo(db);
   const user = await db.user.findUniqueOrThrow({ where: { email: 'demo@dramac.dev' }, include: { memberships: true } });
   const site = await db.site.findFirstOrThrow({ where: { agencyId: user.memberships[0]?.agencyId } });
   const { token } = await createApiToken(db, {

@@ -7,6 +7,7 @@ import { invitationsRouter } from './platform/invitations/invitations.router.ts'
 import { membersRouter } from './platform/members/members.router.ts';
 import { sitesRouter } from './platform/sites/sites.router.ts';
 import { router } from './trpc.ts';
+import { webhooksRestRouter, webhooksRouter } from './webhooks/webhooks.router.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -16,7 +17,9 @@ export const appRouter = router({
   sites: sitesRouter,
   email: emailRouter,
   apiTokens: apiTokensRouter,
+  webhooks: webhooksRouter,
   v1: restRouter,
+  v1Webhooks: webhooksRestRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,10 +33,43 @@ const rank: Record<RoleName, number> = { owner: 3, admin: 2, member: 1 };
 export const hasRole = (role: RoleName, atLeast: RoleName) => rank[role] >= rank[atLeast];
 
 // ---- 3. procedures ----
-export const publicProcedure = t.procedure;
+
+/** Where `input` holds a string with U+0000, as zod-style paths; walked without recursion. */
+function nulBytePaths(input: unknown): PropertyKey[][] {
+  type Node = { value: unknown; key?: PropertyKey; parent?: Node };
+  const pathOf = (node: Node) => {
+    const path: PropertyKey[] = [];
+    for (let n = node; n.parent; n = n.parent) path.push(n.key!);
+    return path.reverse();
+  };
+  const found: PropertyKey[][] = [];
+  const stack: Node[] = [{ value: input }];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const { value } = node;
+    if (typeof value === 'string' && value.includes('\u0000')) found.push(pathOf(node));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) stack.push({ value: child, key, parent: node });
+    }
+  }
+  return found;
+}
+
+// PostgreSQL text cannot hold U+0000: such input would come back from the database as a 500.
+// Every procedure refuses it first, with field errors like any other validation failure.
+const base = t.procedure.use(async ({ getRawInput, next }) => {
+  const paths = nulBytePaths(await getRawInput());
+  if (paths.length > 0) {
+    const message = 'Remove the NUL character (\\u0000)';
+    const cause = new z.ZodRealError(paths.map((path) => ({ code: 'custom' as const, path, message, input: undefined })));
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Text cannot contain NUL characters', cause });
+  }
+  return next();
+});
+
+export const publicProcedure = base;
 
 /** A signed-in dashboard user; `ctx.user` is non-null from here on. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = base.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
@@ -59,15 +92,15 @@ export function agencyProcedure(minRole: RoleName = 'member') {
 /** `input.siteId`, reachable through the caller's membership in the site's agency. */
 export function siteProcedure(minRole: RoleName = 'member') {
   return protectedProcedure.input(z.object({ siteId: id })).use(async ({ ctx, input, next }) => {
-    const site = await ctx.db.site.findUnique({
-      where: { id: input.siteId },
-      include: { agency: { include: { memberships: { where: { userId: ctx.user.id } } } } },
-    });
-    const membership = site?.agency.memberships[0];
-    if (!site || !membership) throw notFound('Site');
+    // two independent single-statement reads, in parallel: the membership that reaches the site
+    // (an EXISTS on the site) and the site itself
+    const [membership, site] = await Promise.all([
+      ctx.db.membership.findFirst({ where: { userId: ctx.user.id, agency: { sites: { some: { id: input.siteId } } } } }),
+      ctx.db.site.findUnique({ where: { id: input.siteId } }),
+    ]);
+    if (!site || !membership || membership.agencyId !== site.agencyId) throw notFound('Site');
     if (!hasRole(membership.role, minRole)) throw forbidden(`This needs the ${minRole} role or higher`);
-    const { agency, ...siteRow } = site;
-    return next({ ctx: { ...ctx, membership, site: siteRow } });
+    return next({ ctx: { ...ctx, membership, site } });
   });
 }
 
@@ -75,7 +108,7 @@ export function siteProcedure(minRole: RoleName = 'member') {
  * The REST surface: a bearer API token bound to one site, holding the scope the route declares
  * in its meta (`scope`). The route's `siteId` must be the token's site.
  */
-export const tokenProcedure = t.procedure.use(async ({ ctx, meta, next, getRawInput }) => {
+export const tokenProcedure = base.use(async ({ ctx, meta, next, getRawInput }) => {
   const token = await authenticateApiToken(ctx.db, ctx.req.authorization);
   if (!token) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Send a valid API token as "Authorization: Bearer <token>"' });

@@ -4,13 +4,40 @@
 import { fromPrisma, PgBoss, type PrismaTransactionLike, type QueueOptions } from 'pg-boss';
 import { z } from 'zod';
 
+/** Webhook retry policy: about a day of attempts with exponential backoff and jitter (see retrySchedule). */
+export const WEBHOOK_RETRY = { retryLimit: 14, retryDelay: 10, retryBackoff: true, retryDelayMax: 4 * 3600 } as const;
+
 export const queues = {
   'email.send': {
     payload: z.object({ messageId: z.string() }),
     // ~1 s, 2 s, 4 s … capped at 10 min: a flaky SMTP relay gets a fair chance within the hour
     options: { retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 },
   },
-} satisfies Record<string, { payload: z.ZodType; options: QueueOptions }>;
+  // fans one outbox event out to the matching webhook endpoints
+  'events.dispatch': {
+    payload: z.object({ eventId: z.string() }),
+    options: { retryLimit: 20, retryDelay: 1, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 60, notify: true },
+  },
+  // one HTTP attempt per run; pg-boss retries on failure with the same delivery (webhook-id)
+  'webhooks.deliver': {
+    payload: z.object({ deliveryId: z.string(), manual: z.boolean().optional() }),
+    // a killed worker's job comes back after expireInSeconds (> the attempt timeout)
+    options: { ...WEBHOOK_RETRY, expireInSeconds: 60, notify: true },
+  },
+} satisfies Record<string, { payload: z.ZodType; options: QueueOptions & { notify?: boolean } }>;
+
+/**
+ * The published webhook retry schedule: the delay before each retry, as pg-boss computes it
+ * (retryDelay · 2^n, jittered between half and the full value, capped at retryDelayMax).
+ */
+export function retrySchedule(policy: { retryLimit: number; retryDelay: number; retryDelayMax: number } = WEBHOOK_RETRY) {
+  return Array.from({ length: policy.retryLimit }, (_, i) => {
+    const n = Math.min(16, i + 1);
+    const min = Math.min(policy.retryDelayMax, (policy.retryDelay * 2 ** n) / 2);
+    const max = Math.min(policy.retryDelayMax, policy.retryDelay * 2 ** n);
+    return { retry: i + 1, minSeconds: min, maxSeconds: max };
+  });
+}
 
 export type QueueName = keyof typeof queues;
 export type Payload<Q extends QueueName> = z.infer<(typeof queues)[Q]['payload']>;
@@ -18,7 +45,10 @@ export type Payload<Q extends QueueName> = z.infer<(typeof queues)[Q]['payload']
 /** pg-boss keeps its tables in their own schema, beside ours. */
 export const BOSS_SCHEMA = 'pgboss';
 
-export function createBoss(url: string, opts: { worker?: boolean; max?: number } = {}): PgBoss {
+export function createBoss(
+  url: string,
+  opts: { worker?: boolean; max?: number; superviseIntervalSeconds?: number } = {},
+): PgBoss {
   return new PgBoss({
     connectionString: url,
     schema: BOSS_SCHEMA,
@@ -26,6 +56,9 @@ export function createBoss(url: string, opts: { worker?: boolean; max?: number }
     // only the worker runs maintenance and cron; web processes only send
     supervise: opts.worker ?? false,
     schedule: opts.worker ?? false,
+    // workers wake on NOTIFY when a job lands instead of waiting for their next poll
+    useListenNotify: opts.worker ?? false,
+    ...(opts.superviseIntervalSeconds ? { superviseIntervalSeconds: opts.superviseIntervalSeconds } : {}),
   });
 }
 
@@ -42,6 +75,21 @@ export async function installQueues(url: string): Promise<void> {
   } finally {
     await boss.stop({ graceful: false });
   }
+}
+
+/** Enqueues jobs inside the caller's Prisma transaction, in one statement. */
+export async function enqueueMany<Q extends QueueName>(
+  boss: PgBoss,
+  tx: PrismaTransactionLike,
+  name: Q,
+  payloads: Payload<Q>[],
+): Promise<void> {
+  if (payloads.length === 0) return;
+  await boss.insert(
+    name,
+    payloads.map((p) => ({ data: queues[name].payload.parse(p) })),
+    { db: fromPrisma(tx) },
+  );
 }
 
 /** Enqueues a job inside the caller's Prisma transaction. */

@@ -68,7 +68,7 @@ export async function scenario(): Promise<Scenario> {
       return { ...user, agencyId, password, api: callerFor(user) };
     },
     async site(owner, slug = `site-${++n}`) {
-      const site = await createSite(services.db, owner.agencyId, {
+      const site = await createSite(services, owner.agencyId, {
         name: `Site ${slug}`,
         slug,
         timeZone: 'Europe/Berlin',

@@ -4,10 +4,12 @@
 import type { Db } from '@dramac/db';
 import { newToken, sha256 } from '../../lib/secrets.ts';
 
-export const scopes = ['site:read'] as const;
+export const scopes = ['site:read', 'webhooks:read', 'webhooks:write'] as const;
 export type Scope = (typeof scopes)[number];
 export const scopeDescriptions: Record<Scope, string> = {
   'site:read': "Read the site's details",
+  'webhooks:read': 'List webhook endpoints and their delivery log',
+  'webhooks:write': 'Create, change and delete webhook endpoints, rotate secrets, redeliver',
 };
 
 export async function createApiToken(

@@ -3,16 +3,21 @@ import { conflict, isUniqueViolation } from '../../errors.ts';
 import { hashPassword, passwordHashForMissingUser, verifyPassword } from '../../lib/secrets.ts';
 import type { SignUpInput } from './auth.schemas.ts';
 
-/** A new user and their own agency, as its owner. */
-export async function signUp(db: Db, input: SignUpInput) {
+type SignedUp<A> = { user: { id: string; email: string; name: string }; agencyId: A };
+
+/** A new user and, when an agency name is given, their own agency, as its owner. */
+export async function signUp(db: Db, input: SignUpInput & { agencyName: string }): Promise<SignedUp<string>>;
+export async function signUp(db: Db, input: SignUpInput): Promise<SignedUp<string | undefined>>;
+export async function signUp(db: Db, input: SignUpInput): Promise<SignedUp<string | undefined>> {
   const passwordHash = await hashPassword(input.password);
+  const agencyName = input.agencyName;
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
-      const agency = await tx.agency.create({
-        data: { name: input.agencyName, memberships: { create: { userId: user.id, role: 'owner' } } },
-      });
-      return { user: { id: user.id, email: user.email, name: user.name }, agencyId: agency.id };
+      const agency = agencyName
+        ? await tx.agency.create({ data: { name: agencyName, memberships: { create: { userId: user.id, role: 'owner' } } } })
+        : null;
+      return { user: { id: user.id, email: user.email, name: user.name }, agencyId: agency?.id };
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('An account with this email already exists. Sign in instead.');

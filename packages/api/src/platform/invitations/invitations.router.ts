@@ -50,8 +50,8 @@ export const invitationsRouter = router({
   }),
   accept: protectedProcedure
     .input(z.object({ token }))
-    .mutation(({ ctx, input }) => respond(ctx.db, input.token, { accept: ctx.user })),
+    .mutation(({ ctx, input }) => respond(ctx, input.token, { accept: ctx.user })),
   decline: publicProcedure
     .input(z.object({ token }))
-    .mutation(({ ctx, input }) => respond(ctx.db, input.token, { decline: true })),
+    .mutation(({ ctx, input }) => respond(ctx, input.token, { decline: true })),
 });

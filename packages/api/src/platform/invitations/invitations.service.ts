@@ -5,7 +5,9 @@ import type { PgBoss } from '@dramac/jobs';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { newToken, sha256 } from '../../lib/secrets.ts';
 import type { RoleName } from '../../trpc.ts';
+import { emitEvent } from '../../webhooks/emit.ts';
 import { queueEmail, simpleHtml } from '../email/email.service.ts';
+import { memberEventData } from '../members/members.service.ts';
 
 export const INVITATION_DAYS = 7;
 
@@ -63,7 +65,7 @@ export async function findByToken(db: Db, token: string) {
 }
 
 export async function respond(
-  db: Db,
+  { db, boss }: { db: Db; boss: PgBoss },
   token: string,
   answer: { accept: { id: string; email: string } } | { decline: true },
 ) {
@@ -88,6 +90,12 @@ export async function respond(
         where: { agencyId_userId: { agencyId: invitation.agencyId, userId: user.id } },
         create: { agencyId: invitation.agencyId, userId: user.id, role: invitation.role },
         update: {},
+      });
+      await emitEvent(tx, boss, {
+        type: 'member.joined',
+        agencyId: invitation.agencyId,
+        siteId: null,
+        data: { member: await memberEventData(tx, user.id, invitation.role) },
       });
     }
     return { agencyId: invitation.agencyId, status: user ? ('accepted' as const) : ('declined' as const) };

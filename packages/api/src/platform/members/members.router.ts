@@ -14,11 +14,11 @@ export const membersRouter = router({
   changeRole: agencyProcedure('admin')
     .input(z.object({ memberId: id, role: z.enum(roles) }))
     .mutation(({ ctx, input }) =>
-      changeRole(ctx.db, ctx.agency.id, { userId: ctx.user.id, role: ctx.membership.role }, input.memberId, input.role),
+      changeRole(ctx, ctx.agency.id, { userId: ctx.user.id, role: ctx.membership.role }, input.memberId, input.role),
     ),
   remove: agencyProcedure()
     .input(z.object({ memberId: id }))
     .mutation(({ ctx, input }) =>
-      removeMember(ctx.db, ctx.agency.id, { userId: ctx.user.id, role: ctx.membership.role }, input.memberId),
+      removeMember(ctx, ctx.agency.id, { userId: ctx.user.id, role: ctx.membership.role }, input.memberId),
     ),
 });

@@ -1,12 +1,25 @@
 // Membership changes keep one rule above all: an agency always has at least one owner. The
 // owner count is read under a row lock on the agency so two concurrent demotions cannot both pass.
 import type { Db, Tx } from '@dramac/db';
+import type { PgBoss } from '@dramac/jobs';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { hasRole, type RoleName } from '../../trpc.ts';
+import { emitEvent } from '../../webhooks/emit.ts';
 
 async function lockAgencyAndCountOwners(tx: Tx, agencyId: string): Promise<number> {
   await tx.$queryRaw`select id from platform.agencies where id = ${agencyId} for update`;
   return tx.membership.count({ where: { agencyId, role: 'owner' } });
+}
+
+interface Deps {
+  db: Db;
+  boss: PgBoss;
+}
+
+/** The member as events describe them. */
+export async function memberEventData(tx: Tx, userId: string, role: RoleName) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true } });
+  return { userId: user.id, email: user.email, name: user.name, role };
 }
 
 interface Actor {
@@ -14,7 +27,7 @@ interface Actor {
   role: RoleName;
 }
 
-export async function changeRole(db: Db, agencyId: string, actor: Actor, memberId: string, role: RoleName) {
+export async function changeRole({ db, boss }: Deps, agencyId: string, actor: Actor, memberId: string, role: RoleName) {
   return db.$transaction(async (tx) => {
     const target = await tx.membership.findFirst({ where: { id: memberId, agencyId } });
     if (!target) throw notFound('Member');
@@ -26,12 +39,21 @@ export async function changeRole(db: Db, agencyId: string, actor: Actor, memberI
     if (target.role === 'owner' && role !== 'owner' && (await lockAgencyAndCountOwners(tx, agencyId)) <= 1) {
       throw badRequest('An agency needs at least one owner: make someone else owner first');
     }
-    return tx.membership.update({ where: { id: target.id }, data: { role } });
+    const updated = await tx.membership.update({ where: { id: target.id }, data: { role } });
+    if (target.role !== role) {
+      await emitEvent(tx, boss, {
+        type: 'member.role_changed',
+        agencyId,
+        siteId: null,
+        data: { member: await memberEventData(tx, target.userId, role), previousRole: target.role },
+      });
+    }
+    return updated;
   });
 }
 
 /** Removes a member, or lets a member leave (memberId of their own membership). */
-export async function removeMember(db: Db, agencyId: string, actor: Actor, memberId: string) {
+export async function removeMember({ db, boss }: Deps, agencyId: string, actor: Actor, memberId: string) {
   return db.$transaction(async (tx) => {
     const target = await tx.membership.findFirst({ where: { id: memberId, agencyId } });
     if (!target) throw notFound('Member');
@@ -41,7 +63,15 @@ export async function removeMember(db: Db, agencyId: string, actor: Actor, membe
     if (target.role === 'owner' && (await lockAgencyAndCountOwners(tx, agencyId)) <= 1) {
       throw badRequest('The last owner cannot leave: make someone else owner first');
     }
-    await tx.membership.delete({ where: { id: target.id } });
+    // a concurrent removal may have deleted the row since it was read: that is a 404, not a 500
+    const { count } = await tx.membership.deleteMany({ where: { id: target.id } });
+    if (count === 0) throw notFound('Member');
+    await emitEvent(tx, boss, {
+      type: 'member.removed',
+      agencyId,
+      siteId: null,
+      data: { member: await memberEventData(tx, target.userId, target.role) },
+    });
     return { id: target.id, left: leaving };
   });
 }

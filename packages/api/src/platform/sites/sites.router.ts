@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { badRequest } from '../../errors.ts';
+import { badRequest, notFound } from '../../errors.ts';
 import { agencyProcedure, router, siteProcedure } from '../../trpc.ts';
 import { createSiteInput, siteOutput, timeZoneList, updateSiteInput } from './sites.schemas.ts';
-import { createSite, updateSite } from './sites.service.ts';
+import { createSite, deleteSite, updateSite } from './sites.service.ts';
 
 export const sitesRouter = router({
   list: agencyProcedure()
@@ -14,22 +14,21 @@ export const sitesRouter = router({
     .output(siteOutput)
     .mutation(({ ctx, input }) => {
       const { agencyId: _, ...fields } = input;
-      return createSite(ctx.db, ctx.agency.id, fields);
+      return createSite(ctx, ctx.agency.id, fields);
     }),
   update: siteProcedure('admin')
     .input(updateSiteInput)
     .output(siteOutput)
     .mutation(({ ctx, input }) => {
       const { siteId: _, ...fields } = input;
-      return updateSite(ctx.db, ctx.site.id, fields);
+      return updateSite(ctx, ctx.site.id, fields);
     }),
   /** Deletes the site and everything that belongs to it. The dashboard asks to type the slug. */
   delete: siteProcedure('admin')
     .input(z.object({ confirmSlug: z.string().max(48) }))
     .mutation(async ({ ctx, input }) => {
       if (input.confirmSlug !== ctx.site.slug) throw badRequest(`Type the site's slug "${ctx.site.slug}" to confirm`);
-      await ctx.db.site.delete({ where: { id: ctx.site.id } });
-      return { id: ctx.site.id };
+      return deleteSite(ctx, ctx.site.id);
     }),
   timeZones: agencyProcedure().query(() => timeZoneList),
 });

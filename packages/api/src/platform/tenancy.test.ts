@@ -1,0 +1,225 @@
+// Tenant isolation: one agency's ids, handed to another agency's user, answer NOT_FOUND and change
+// nothing. The cases come from the router itself: every procedure whose input names an id
+// (`agencyId`, `siteId`, `memberId`…) needs a line in `ownInput`, and each of those ids is then
+// swapped, one at a time and all together, for the other tenant's.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { scopes } from '../external/api-tokens/api-tokens.service.ts';
+import { createCaller, createContext, type RouterInputs } from '../index.ts';
+import { appRouter } from '../router.ts';
+import { type Scenario, scenario, type TestUser } from '../testing/harness.ts';
+
+type Path = { [R in keyof RouterInputs]: `${R & string}.${keyof RouterInputs[R] & string}` }[keyof RouterInputs];
+type InputAt<P extends Path> = P extends `${infer R extends keyof RouterInputs}.${infer Q}`
+  ? Q extends keyof RouterInputs[R]
+    ? RouterInputs[R][Q]
+    : never
+  : never;
+
+/** One of each row an agency owns that an input can point at, and a REST caller for its site. */
+interface Rows {
+  agencyId: string;
+  siteId: string;
+  memberId: string;
+  invitationId: string;
+  tokenId: string;
+  endpointId: string;
+  deliveryId: string;
+  /** holds an API token with every scope for `siteId` (not `tokenId`, which a case revokes) */
+  rest: ReturnType<typeof createCaller>;
+}
+type IdKey = Exclude<keyof Rows, 'rest'>;
+const idKeys: readonly IdKey[] = ['agencyId', 'siteId', 'memberId', 'invitationId', 'tokenId', 'endpointId', 'deliveryId'];
+
+/** A call the tenant may make on its own rows; the sweep swaps its ids for another tenant's. */
+const ownInput: { [P in Path]?: (t: Rows) => InputAt<P> } = {
+  'agencies.get': (t) => ({ agencyId: t.agencyId }),
+  'agencies.update': (t) => ({ agencyId: t.agencyId, name: 'Taken Over Ltd' }),
+  'sites.list': (t) => ({ agencyId: t.agencyId }),
+  'sites.get': (t) => ({ siteId: t.siteId }),
+  'sites.create': (t) => ({
+    agencyId: t.agencyId,
+    name: 'Planted',
+    slug: 'planted',
+    timeZone: 'UTC',
+    currency: 'EUR',
+    locale: 'en-GB',
+  }),
+  'sites.update': (t) => ({ siteId: t.siteId, name: 'Defaced' }),
+  // a wrong slug: the control answers BAD_REQUEST (past the tenant check) without deleting
+  'sites.delete': (t) => ({ siteId: t.siteId, confirmSlug: 'not-the-slug' }),
+  'sites.timeZones': (t) => ({ agencyId: t.agencyId }),
+  'members.list': (t) => ({ agencyId: t.agencyId }),
+  'members.changeRole': (t) => ({ agencyId: t.agencyId, memberId: t.memberId, role: 'admin' }),
+  'members.remove': (t) => ({ agencyId: t.agencyId, memberId: t.memberId }),
+  'invitations.list': (t) => ({ agencyId: t.agencyId }),
+  'invitations.create': (t) => ({ agencyId: t.agencyId, email: 'intruder@example.test', role: 'admin' }),
+  'invitations.revoke': (t) => ({ agencyId: t.agencyId, invitationId: t.invitationId }),
+  'email.outbox': (t) => ({ agencyId: t.agencyId }),
+  'apiTokens.list': (t) => ({ agencyId: t.agencyId }),
+  'apiTokens.scopes': (t) => ({ agencyId: t.agencyId }),
+  'apiTokens.create': (t) => ({ agencyId: t.agencyId, siteId: t.siteId, name: 'exfiltrate', scopes: ['site:read'] }),
+  'apiTokens.revoke': (t) => ({ agencyId: t.agencyId, tokenId: t.tokenId }),
+  'webhooks.catalogue': (t) => ({ siteId: t.siteId }),
+  'webhooks.list': (t) => ({ siteId: t.siteId }),
+  'webhooks.create': (t) => ({ siteId: t.siteId, url: 'https://attacker.example/hook', eventTypes: ['*'] }),
+  'webhooks.update': (t) => ({ siteId: t.siteId, endpointId: t.endpointId, url: 'https://attacker.example/hook' }),
+  'webhooks.delete': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'webhooks.rotateSecret': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'webhooks.sendTest': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'webhooks.deliveries': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'webhooks.redeliver': (t) => ({ siteId: t.siteId, deliveryId: t.deliveryId }),
+  'v1.getSite': (t) => ({ siteId: t.siteId }),
+  'v1Webhooks.list': (t) => ({ siteId: t.siteId }),
+  'v1Webhooks.get': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'v1Webhooks.create': (t) => ({ siteId: t.siteId, url: 'https://attacker.example/hook', eventTypes: ['*'] }),
+  'v1Webhooks.update': (t) => ({ siteId: t.siteId, endpointId: t.endpointId, enabled: false }),
+  'v1Webhooks.delete': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'v1Webhooks.rotateSecret': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'v1Webhooks.sendTest': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'v1Webhooks.deliveries': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
+  'v1Webhooks.redeliver': (t) => ({ siteId: t.siteId, deliveryId: t.deliveryId }),
+};
+
+/** Procedures anyone may call without signing in; every other one answers UNAUTHORIZED. */
+const publicPaths = ['auth.signUp', 'invitations.byToken', 'invitations.decline'];
+
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { inputs: unknown[]; meta?: { openapi?: unknown } } }
+>;
+const inputKeys = (path: string) =>
+  procedures[path]!._def.inputs.flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : []));
+const idKeysOf = (path: string) => inputKeys(path).filter((k) => k.endsWith('Id'));
+const tenantPaths = Object.keys(procedures).filter((p) => idKeysOf(p).length > 0);
+/** REST procedures (the OpenAPI bridge's) take an API token, not a dashboard session. */
+const isRest = (path: string) => Boolean(procedures[path]!._def.meta?.openapi);
+
+type Call = (input: unknown) => Promise<unknown>;
+function call(api: ReturnType<typeof createCaller>, path: string, input: unknown): Promise<unknown> {
+  const [group, name] = path.split('.') as [string, string];
+  return (api as unknown as Record<string, Record<string, Call>>)[group]![name]!(input);
+}
+
+let s: Scenario;
+let n = 0;
+
+/** A new set of rows in `owner`'s agency. */
+async function rowsOf(owner: TestUser): Promise<Rows> {
+  n += 1;
+  const { db } = s.services;
+  const agencyId = owner.agencyId;
+  const site = await s.site(owner, `site-${n}`);
+  // a colleague who never signs in: no password hashing needed
+  const colleague = await db.user.create({
+    data: { email: `colleague-${n}@example.test`, name: 'Colleague', passwordHash: '-' },
+  });
+  const member = await db.membership.create({ data: { agencyId, userId: colleague.id, role: 'member' } });
+  const invitation = await owner.api.invitations.create({ agencyId, email: `invitee-${n}@example.test` });
+  const rest = await owner.api.apiTokens.create({ agencyId, siteId: site.id, name: 'rest', scopes: [...scopes] });
+  const token = await owner.api.apiTokens.create({ agencyId, siteId: site.id, name: 'ci', scopes: ['site:read'] });
+  const endpoint = await owner.api.webhooks.create({ siteId: site.id, url: 'https://hooks.example/in', eventTypes: ['*'] });
+  const test = await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: endpoint.id });
+  return {
+    agencyId,
+    siteId: site.id,
+    memberId: member.id,
+    invitationId: invitation.id,
+    tokenId: token.id,
+    endpointId: endpoint.id,
+    deliveryId: test.deliveryId,
+    rest: createCaller(createContext(s.services, null, { authorization: `Bearer ${rest.token}` })),
+  };
+}
+
+interface Tenant {
+  owner: TestUser;
+  rows: Rows;
+}
+let a: Tenant;
+let b: Tenant;
+
+/** Every row agency A has, to compare before and after B's attempts. */
+async function everythingOf(t: Tenant) {
+  const { db } = s.services;
+  const agencyId = t.owner.agencyId;
+  const byAgency = { where: { agencyId }, orderBy: { id: 'asc' as const } };
+  return {
+    agency: await db.agency.findUnique({ where: { id: agencyId } }),
+    sites: await db.site.findMany(byAgency),
+    memberships: await db.membership.findMany(byAgency),
+    invitations: await db.invitation.findMany(byAgency),
+    apiTokens: await db.apiToken.findMany(byAgency),
+    emails: await db.emailMessage.findMany(byAgency),
+    events: await db.event.findMany(byAgency),
+    webhookEndpoints: await db.webhookEndpoint.findMany(byAgency),
+    webhookDeliveries: await db.webhookDelivery.findMany({ where: { endpoint: { agencyId } }, orderBy: { id: 'asc' } }),
+  };
+}
+
+/** B's call on `rows`, with the ids in `swap` replaced by A's. */
+function attempt(path: string, rows: Rows, swap: readonly IdKey[]) {
+  const input = ownInput[path as Path]!({ ...rows, ...Object.fromEntries(swap.map((k) => [k, a.rows[k]])) });
+  return call(isRest(path) ? rows.rest : b.owner.api, path, input);
+}
+
+const cases = tenantPaths.flatMap((path) => {
+  const keys = idKeysOf(path) as IdKey[];
+  const single = keys.map((k) => ({ path, swap: [k] as readonly IdKey[] }));
+  return keys.length > 1 ? [...single, { path, swap: keys as readonly IdKey[] }] : single;
+});
+
+beforeAll(async () => {
+  s = await scenario();
+  const [alice, bob] = [await s.user('Alice'), await s.user('Bob')];
+  a = { owner: alice, rows: await rowsOf(alice) };
+  b = { owner: bob, rows: await rowsOf(bob) };
+});
+
+describe('the tenant table', () => {
+  it('has an own-input line for every procedure that takes an id', () => {
+    expect(tenantPaths.filter((p) => !ownInput[p as Path])).toEqual([]);
+    expect(Object.keys(ownInput).filter((p) => !tenantPaths.includes(p))).toEqual([]);
+  });
+
+  it('knows every kind of id the router takes', () => {
+    const unknownKeys = tenantPaths.flatMap(idKeysOf).filter((k) => !idKeys.includes(k as IdKey));
+    expect(unknownKeys, 'add these ids to Rows and rowsOf()').toEqual([]);
+  });
+});
+
+describe("another agency's ids", () => {
+  it.each(cases.map((c) => [c.path, c.swap.join(' + '), c] as const))(
+    "%s with A's %s answers NOT_FOUND and leaves A's rows alone",
+    async (_path, _swapped, { path, swap }) => {
+      const before = await everythingOf(a);
+      await expect(attempt(path, b.rows, swap)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await everythingOf(a)).toEqual(before);
+    },
+  );
+});
+
+// The same calls with B's own ids succeed, so the NOT_FOUNDs above came from A's ids and not
+// from a broken input. Each gets fresh rows, since some delete what they point at.
+const refusedPastTheTenantCheck: Record<string, string> = { 'sites.delete': 'BAD_REQUEST' };
+
+describe('the same calls on their own rows', () => {
+  it.each(tenantPaths)('%s works', async (path) => {
+    const outcome = await attempt(path, await rowsOf(b.owner), []).then(
+      () => 'ok',
+      (err: { code?: string }) => err.code,
+    );
+    expect(outcome).toBe(refusedPastTheTenantCheck[path] ?? 'ok');
+  });
+});
+
+describe('signed-out callers', () => {
+  it.each(Object.keys(procedures).filter((p) => !publicPaths.includes(p)))('%s answers UNAUTHORIZED', async (path) => {
+    await expect(call(s.anonymous, path, {})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it.each(publicPaths)('%s is open to them', async (path) => {
+    const err = await call(s.anonymous, path, {}).catch((e: { code?: string }) => e);
+    expect(err).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
