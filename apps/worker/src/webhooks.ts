@@ -11,7 +11,10 @@ export interface WebhookWorkerOptions {
 }
 
 export async function workWebhooks(db: Db, boss: PgBoss, opts: WebhookWorkerOptions = {}) {
-  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: opts.batchSize ?? 100 };
+  const interval = opts.pollingIntervalSeconds ?? 2;
+  // NOTIFY wakes workers for new jobs at once; retries coming due do not notify, so keep polling
+  // at the same pace to start them on time
+  const polling = { pollingIntervalSeconds: interval, notifyPollingIntervalSeconds: interval, batchSize: opts.batchSize ?? 100 };
 
   await boss.work('events.dispatch', { ...polling, perJobResults: true } as const, async (jobs: Job<Payload<'events.dispatch'>>[]) =>
     Promise.all(

@@ -7,6 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { validationDetails } from '../errors.ts';
+import { scopes } from '../external/api-tokens/api-tokens.service.ts';
 import { createCaller, createContext, type RouterInputs } from '../index.ts';
 import { appRouter } from '../router.ts';
 import { type Scenario, scenario, type TestUser } from '../testing/harness.ts';
@@ -25,6 +26,9 @@ interface Fixture {
   memberId: string;
   invitationId: string;
   tokenId: string;
+  endpointId: string;
+  deliveryId: string;
+  /** holds an API token with every scope for `siteId` */
   rest: ReturnType<typeof createCaller>;
 }
 
@@ -69,8 +73,27 @@ const validInput: { [P in Path]: (f: Fixture) => InputAt<P> } = {
     expiresInDays: 30,
   }),
   'apiTokens.revoke': (f) => ({ agencyId: f.agencyId, tokenId: f.tokenId }),
+  'webhooks.catalogue': (f) => ({ siteId: f.siteId }),
+  'webhooks.list': (f) => ({ siteId: f.siteId }),
+  'webhooks.create': (f) => ({ siteId: f.siteId, url: 'https://hooks.example/in', eventTypes: ['*'] }),
+  'webhooks.update': (f) => ({ siteId: f.siteId, endpointId: f.endpointId, description: 'still valid' }),
+  'webhooks.delete': (f) => ({ siteId: f.siteId, endpointId: f.endpointId }),
+  'webhooks.rotateSecret': (f) => ({ siteId: f.siteId, endpointId: f.endpointId }),
+  'webhooks.sendTest': (f) => ({ siteId: f.siteId, endpointId: f.endpointId }),
+  'webhooks.deliveries': (f) => ({ siteId: f.siteId, endpointId: f.endpointId, status: 'pending', limit: 10 }),
+  'webhooks.redeliver': (f) => ({ siteId: f.siteId, deliveryId: f.deliveryId }),
   'v1.token': () => ({}),
   'v1.getSite': (f) => ({ siteId: f.siteId }),
+  'v1Webhooks.eventTypes': () => ({}),
+  'v1Webhooks.list': (f) => ({ siteId: f.siteId }),
+  'v1Webhooks.get': (f) => ({ siteId: f.siteId, endpointId: f.endpointId }),
+  'v1Webhooks.create': (f) => ({ siteId: f.siteId, url: 'https://hooks.example/in', eventTypes: ['*'] }),
+  'v1Webhooks.update': (f) => ({ siteId: f.siteId, endpointId: f.endpointId, enabled: true }),
+  'v1Webhooks.delete': (f) => ({ siteId: f.siteId, endpointId: f.endpointId }),
+  'v1Webhooks.rotateSecret': (f) => ({ siteId: f.siteId, endpointId: f.endpointId }),
+  'v1Webhooks.sendTest': (f) => ({ siteId: f.siteId, endpointId: f.endpointId }),
+  'v1Webhooks.deliveries': (f) => ({ siteId: f.siteId, endpointId: f.endpointId, limit: 10 }),
+  'v1Webhooks.redeliver': (f) => ({ siteId: f.siteId, deliveryId: f.deliveryId }),
 };
 
 const nested = (depth: number, leaf: unknown): unknown => {
@@ -111,7 +134,10 @@ const badInputs: [string, unknown][] = [
 
 const callersMistake = new Set(['BAD_REQUEST', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT']);
 
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { inputs: unknown[]; meta?: { openapi?: unknown } } }
+>;
 const paths = Object.keys(procedures);
 const inputKeys = (path: string) =>
   procedures[path]!._def.inputs.flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : []));
@@ -122,7 +148,8 @@ let f: Fixture;
 type Call = (input: unknown) => Promise<unknown>;
 function call(path: string, input: unknown): Promise<unknown> {
   const [group, name] = path.split('.') as [string, string];
-  const api = path.startsWith('v1.') ? f.rest : f.owner.api;
+  // REST procedures (the OpenAPI bridge's) take an API token, not a dashboard session
+  const api = procedures[path]!._def.meta?.openapi ? f.rest : f.owner.api;
   return (api as unknown as Record<string, Record<string, Call>>)[group]![name]!(input);
 }
 
@@ -142,8 +169,10 @@ beforeAll(async () => {
   const members = await owner.api.members.list({ agencyId: owner.agencyId });
   const invitation = await owner.api.invitations.create({ agencyId: owner.agencyId, email: 'pending@example.test' });
   const tokenInput = { agencyId: owner.agencyId, siteId: site.id, scopes: ['site:read' as const] };
-  const restToken = await owner.api.apiTokens.create({ ...tokenInput, name: 'website' });
+  const restToken = await owner.api.apiTokens.create({ ...tokenInput, name: 'website', scopes: [...scopes] });
   const token = await owner.api.apiTokens.create({ ...tokenInput, name: 'ci' });
+  const endpoint = await owner.api.webhooks.create({ siteId: site.id, url: 'https://hooks.example/in', eventTypes: ['*'] });
+  const test = await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: endpoint.id });
   f = {
     owner,
     agencyId: owner.agencyId,
@@ -151,6 +180,8 @@ beforeAll(async () => {
     memberId: members.find((m) => m.user.id === colleague.id)!.id,
     invitationId: invitation.id,
     tokenId: token.id,
+    endpointId: endpoint.id,
+    deliveryId: test.deliveryId,
     rest: createCaller(createContext(s.services, null, { authorization: `Bearer ${restToken.token}` })),
   };
 });
@@ -216,7 +247,7 @@ describe('the same delete sent twice at once (a double click)', () => {
 });
 
 describe('valid inputs still work after the sweep', () => {
-  it.each(['agencies.get', 'sites.get', 'members.list', 'v1.getSite'] as const)('%s', async (path) => {
+  it.each(['agencies.get', 'sites.get', 'members.list', 'v1.getSite', 'v1Webhooks.get'] as const)('%s', async (path) => {
     expect(await outcome(path, validInput[path](f))).toBe('ok');
   });
 });

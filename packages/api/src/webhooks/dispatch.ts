@@ -8,11 +8,18 @@ import { newMessageId } from './endpoints.service.ts';
 export async function dispatchEvent(db: Db, boss: PgBoss, eventId: string): Promise<number> {
   return db.$transaction(async (tx) => {
     // the row lock makes a concurrent second dispatch of the same event wait, then see it done
-    const [event] = await tx.$queryRaw<{ id: string; type: string; agencyId: string; siteId: string | null; dispatchedAt: Date | null }[]>`
-      select id, type, "agencyId", "siteId", "dispatchedAt" from platform.events where id = ${eventId} for update`;
+    const [event] = await tx.$queryRaw<
+      { id: string; type: string; agencyId: string; siteId: string | null; createdAt: Date; dispatchedAt: Date | null }[]
+    >`select id, type, "agencyId", "siteId", "createdAt", "dispatchedAt" from platform.events where id = ${eventId} for update`;
     if (!event || event.dispatchedAt) return 0;
     const endpoints = await tx.webhookEndpoint.findMany({
-      where: { agencyId: event.agencyId, enabled: true, ...(event.siteId ? { siteId: event.siteId } : {}) },
+      where: {
+        agencyId: event.agencyId,
+        enabled: true,
+        // an endpoint hears what happens after it was created, not what was still in the outbox
+        createdAt: { lte: event.createdAt },
+        ...(event.siteId ? { siteId: event.siteId } : {}),
+      },
       select: { id: true, eventTypes: true },
     });
     const deliveries = endpoints

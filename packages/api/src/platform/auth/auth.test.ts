@@ -35,6 +35,14 @@ describe('signing up', () => {
     expect(agency.memberships.map((m) => [m.userId, m.role])).toEqual([[user.id, 'owner']]);
   });
 
+  it('without an agency name creates only the user, who can then join through an invitation', async () => {
+    const { agencyName: _, ...withoutAgency } = valid;
+    const { user, agencyId } = await s.anonymous.auth.signUp({ ...withoutAgency, email: 'joiner@example.test' });
+    expect(agencyId).toBeUndefined();
+    expect(await s.services.db.membership.count({ where: { userId: user.id } })).toBe(0);
+    expect((await s.callerFor(user).auth.me()).agencies).toEqual([]);
+  });
+
   it('answers CONFLICT for an email already taken, whatever its case', async () => {
     const before = await s.services.db.agency.count();
     const err = await s.anonymous.auth.signUp({ ...valid, email: 'NORA@example.test', agencyName: 'Second' }).catch((e) => e);
@@ -53,7 +61,7 @@ describe('signing up', () => {
       { name: 42, email: ['x@example.test'], password: { p: 1 }, agencyName: true },
       ['agencyName', 'email', 'name', 'password'],
     ],
-    ['missing fields', {}, ['agencyName', 'email', 'name', 'password']],
+    ['missing fields', {}, ['email', 'name', 'password']],
     ['null fields', { name: null, email: null, password: null, agencyName: null }, ['agencyName', 'email', 'name', 'password']],
   ])('answers BAD_REQUEST naming the fields for %s', async (_, input, fields) => {
     const { code, fieldErrors } = await rejectedSignUp(input);
