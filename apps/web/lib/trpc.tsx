@@ -9,6 +9,8 @@ import { SessionProvider } from 'next-auth/react';
 import { useState } from 'react';
 import superjson from 'superjson';
 
+export type { RouterInputs, RouterOutputs } from '@dramac/api';
+
 export const trpc = createTRPCReact<AppRouter>();
 
 export function Providers({ children }: { children: React.ReactNode }) {

@@ -40,9 +40,12 @@ export function DropdownItem({
   onClick,
   children,
   trailing,
+  external,
 }: {
   icon?: LucideIcon;
   href?: string;
+  /** a page outside the app (opened in a new tab, without client-side navigation) */
+  external?: boolean;
   onClick?: () => void;
   children: ReactNode;
   trailing?: ReactNode;
@@ -56,7 +59,11 @@ export function DropdownItem({
   );
   return (
     <MenuItem>
-      {href ? (
+      {href && external ? (
+        <a href={href} target="_blank" rel="noreferrer" className={itemClasses}>
+          {body}
+        </a>
+      ) : href ? (
         <Link href={href} className={itemClasses}>
           {body}
         </Link>

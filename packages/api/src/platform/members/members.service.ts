@@ -39,7 +39,10 @@ export async function changeRole({ db, boss }: Deps, agencyId: string, actor: Ac
     if (target.role === 'owner' && role !== 'owner' && (await lockAgencyAndCountOwners(tx, agencyId)) <= 1) {
       throw badRequest('An agency needs at least one owner: make someone else owner first');
     }
-    const updated = await tx.membership.update({ where: { id: target.id }, data: { role } });
+    // a concurrent removal may have deleted the row since it was read: that is a 404, not a 500
+    const { count } = await tx.membership.updateMany({ where: { id: target.id }, data: { role } });
+    if (count === 0) throw notFound('Member');
+    const updated = { ...target, role };
     if (target.role !== role) {
       await emitEvent(tx, boss, {
         type: 'member.role_changed',

@@ -215,4 +215,20 @@ describe('two owners at once', () => {
       ]);
     }
   });
+
+  it('changing the role of a member being removed answers NOT_FOUND, not a 500', async () => {
+    const agencies = await Promise.all(Array.from({ length: rounds }, () => agency({ Mia: 'member' })));
+    for (const a of agencies) {
+      const mia = await a.memberIdOf(a.people.Mia!);
+      const settled = await Promise.allSettled([
+        a.owner.api.members.remove({ agencyId: a.agencyId, memberId: mia }),
+        a.owner.api.members.changeRole({ agencyId: a.agencyId, memberId: mia, role: 'admin' }),
+      ]);
+      const outcomes = settled.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code));
+      // either order is fine: removed then NOT_FOUND, or promoted then removed
+      expect(outcomes[0]).toBe('ok');
+      expect(['ok', 'NOT_FOUND']).toContain(outcomes[1]);
+      expect(await a.roleOf(a.people.Mia!)).toBeNull();
+    }
+  });
 });

@@ -1,0 +1,92 @@
+'use client';
+import { signIn } from 'next-auth/react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { authHref } from '@/lib/safe-next';
+import { errorCode, fieldErrors, formError, trpc } from '@/lib/trpc';
+
+const FIELDS = ['name', 'email', 'password', 'agencyName'];
+
+/** Creates the account (and, unless joining through an invitation, its agency), then signs in. */
+export function SignUpForm({ next, defaultEmail, withAgency }: { next: string | null; defaultEmail: string; withAgency: boolean }) {
+  const router = useRouter();
+  const [form, setForm] = useState({ name: '', email: defaultEmail, password: '', agencyName: '' });
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const [navigating, setNavigating] = useState(false);
+  const signUp = trpc.auth.signUp.useMutation();
+  const errors = fieldErrors(signUp.error);
+  const banner = signInError ?? formError(signUp.error, FIELDS);
+
+  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSignInError(null);
+    const { agencyName, ...account } = form;
+    const created = await signUp.mutateAsync(withAgency ? { ...account, agencyName } : account).catch(() => null);
+    if (!created) return;
+    setNavigating(true);
+    const res = await signIn('credentials', { email: created.user.email, password: form.password, redirect: false });
+    if (!res || res.error) {
+      // the account exists; signing in by hand is the way forward
+      router.push(authHref('/sign-in', { next, email: created.user.email }));
+      return;
+    }
+    router.replace(next ?? (created.agencyId ? `/a/${created.agencyId}/sites` : '/welcome'));
+    router.refresh();
+  }
+
+  return (
+    <form noValidate onSubmit={submit} className="space-y-4">
+      {banner && (
+        <Alert tone="danger">
+          {banner}
+          {errorCode(signUp.error) === 'CONFLICT' && (
+            <>
+              {' '}
+              <Link href={authHref('/sign-in', { next, email: form.email })}>Go to sign in</Link>
+            </>
+          )}
+        </Alert>
+      )}
+      <TextField label="Your name" name="name" autoComplete="name" value={form.name} onChange={set('name')} error={errors.name} autoFocus />
+      <TextField
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="email"
+        value={form.email}
+        onChange={set('email')}
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        value={form.password}
+        onChange={set('password')}
+        error={errors.password}
+        hint="At least 8 characters"
+      />
+      {withAgency && (
+        <TextField
+          label="Agency name"
+          name="agencyName"
+          autoComplete="organization"
+          value={form.agencyName}
+          onChange={set('agencyName')}
+          error={errors.agencyName}
+          hint="You can rename it later"
+        />
+      )}
+      <Button type="submit" className="w-full" loading={signUp.isPending || navigating}>
+        Create account
+      </Button>
+    </form>
+  );
+}
