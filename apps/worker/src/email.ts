@@ -16,7 +16,13 @@ export async function sendEmail(db: Db, mailer: Transporter | null, messageId: s
     return;
   }
   try {
-    await mailer.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html ?? undefined });
+    await mailer.sendMail({
+      from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html ?? undefined,
+    });
     await db.emailMessage.update({
       where: { id: message.id },
       data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 }, lastError: null },

@@ -60,7 +60,12 @@ beforeAll(async () => {
   s = await scenario();
   owner = await s.user('Olivia');
   // fast retries for the tests; the production policy is checked separately
-  await s.services.boss.updateQueue('webhooks.deliver', { retryDelay: 1, retryBackoff: false, retryLimit: 3, expireInSeconds: 3 });
+  await s.services.boss.updateQueue('webhooks.deliver', {
+    retryDelay: 1,
+    retryBackoff: false,
+    retryLimit: 3,
+    expireInSeconds: 3,
+  });
   worker = await startWorker(s.url, { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1 });
 });
 afterAll(async () => {
@@ -94,7 +99,9 @@ describe('webhook delivery', () => {
     expect(verified.data.site.name).toBe('Renamed florist');
     expect(msg.headers['webhook-id']).toMatch(/^msg_/);
     // a forged signature does not verify
-    expect(() => new Webhook(`whsec_${Buffer.from('x'.repeat(24)).toString('base64')}`).verify(msg.body, msg.headers as never)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from('x'.repeat(24)).toString('base64')}`).verify(msg.body, msg.headers as never),
+    ).toThrow();
     const delivery = await until('success', () =>
       s.services.db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id, status: 'succeeded' } }),
     );
@@ -111,7 +118,10 @@ describe('webhook delivery', () => {
     // a duplicate slug makes the update fail inside its transaction
     await expect(owner.api.sites.update({ siteId: site.id, slug: other.slug })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await s.services.db.event.count()).toBe(before);
-    await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: (await owner.api.webhooks.list({ siteId: site.id }))[0]!.id });
+    await owner.api.webhooks.sendTest({
+      siteId: site.id,
+      endpointId: (await owner.api.webhooks.list({ siteId: site.id }))[0]!.id,
+    });
     await until('the test event', async () => r.received.length > 0);
     expect(r.received.map((m) => JSON.parse(m.body).type)).toEqual(['webhook.test']);
   });
@@ -161,9 +171,15 @@ describe('webhook delivery', () => {
   it('disables an endpoint failing for days and tells the admins by email', async () => {
     const r = await receiver(() => 503);
     const { site, endpoint } = await endpointFor(r.url);
-    await s.services.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - 6 * 86_400_000) } });
+    await s.services.db.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { failingSince: new Date(Date.now() - 6 * 86_400_000) },
+    });
     await owner.api.sites.update({ siteId: site.id, name: 'Still failing' });
-    await until('disabled', async () => !(await s.services.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled);
+    await until(
+      'disabled',
+      async () => !(await s.services.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled,
+    );
     const mail = await until('the email', () =>
       s.services.db.emailMessage.findFirst({ where: { to: owner.email, subject: `Webhook endpoint disabled: ${r.url}` } }),
     );
@@ -188,8 +204,16 @@ describe('webhook delivery', () => {
     const { site, endpoint } = await endpointFor(r.url);
     vi.stubEnv('WEBHOOKS_ALLOW_PRIVATE_TARGETS', '0');
     try {
-      for (const url of ['http://127.0.0.1/x', 'http://169.254.169.254/latest/meta-data', 'http://10.0.0.5/', 'http://localhost:8080/', 'http://[::1]/']) {
-        await expect(owner.api.webhooks.create({ siteId: site.id, url, eventTypes: ['*'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      for (const url of [
+        'http://127.0.0.1/x',
+        'http://169.254.169.254/latest/meta-data',
+        'http://10.0.0.5/',
+        'http://localhost:8080/',
+        'http://[::1]/',
+      ]) {
+        await expect(owner.api.webhooks.create({ siteId: site.id, url, eventTypes: ['*'] })).rejects.toMatchObject({
+          code: 'BAD_REQUEST',
+        });
       }
       // an endpoint stored earlier still cannot reach loopback: the guard checks the resolved address
       const { deliveryId } = await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: endpoint.id });
@@ -224,6 +248,8 @@ describe('webhook delivery', () => {
     worker = await startWorker(s.url, { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1 });
     await until('redelivery after the crash', async () => r.received.length >= 2, 30_000);
     expect(r.received[1]!.headers['webhook-id']).toBe(r.received[0]!.headers['webhook-id']);
-    await until('success', () => s.services.db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id, status: 'succeeded' } }));
+    await until('success', () =>
+      s.services.db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id, status: 'succeeded' } }),
+    );
   });
 });

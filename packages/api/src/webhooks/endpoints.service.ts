@@ -139,7 +139,9 @@ export async function sendTestEvent(db: Db, boss: PgBoss, site: Site, endpointId
         dispatchedAt: new Date(),
       },
     });
-    const delivery = await tx.webhookDelivery.create({ data: { id: newMessageId(), endpointId: endpoint.id, eventId: event.id } });
+    const delivery = await tx.webhookDelivery.create({
+      data: { id: newMessageId(), endpointId: endpoint.id, eventId: event.id },
+    });
     await enqueue(boss, tx, 'webhooks.deliver', { deliveryId: delivery.id, manual: true });
     return { eventId: event.id, deliveryId: delivery.id };
   });

@@ -1,3 +1,3 @@
 // What the worker runs for webhooks.
-export { dispatchEvent } from './dispatch.ts';
-export { type DeliveryOutcome, deliver } from './deliver.ts';
+export { dispatchEvents } from './dispatch.ts';
+export { type DeliveryJob, type DeliveryOutcome, deliverBatch } from './deliver.ts';

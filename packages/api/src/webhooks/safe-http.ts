@@ -20,7 +20,11 @@ let agents: { http: http.Agent; https: https.Agent; allowPrivate: boolean } | un
 function agentFor(url: URL) {
   if (agents?.allowPrivate !== allowPrivate()) {
     const options = { keepAlive: true, maxSockets: 256, allowPrivateIPAddress: allowPrivate(), allowMetaIPAddress: false };
-    agents = { http: new RequestFilteringHttpAgent(options), https: new RequestFilteringHttpsAgent(options), allowPrivate: allowPrivate() };
+    agents = {
+      http: new RequestFilteringHttpAgent(options),
+      https: new RequestFilteringHttpsAgent(options),
+      allowPrivate: allowPrivate(),
+    };
   }
   return url.protocol === 'https:' ? agents.https : agents.http;
 }
@@ -53,7 +57,12 @@ export function postJson(
       {
         method: 'POST',
         agent: agentFor(url),
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Dramac-Webhooks/1', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'Dramac-Webhooks/1',
+          ...headers,
+        },
         timeout: timeoutMs,
       },
       (res) => {

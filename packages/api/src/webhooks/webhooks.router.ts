@@ -4,13 +4,7 @@ import { retrySchedule } from '@dramac/jobs';
 import { z } from 'zod';
 import { id, router, siteProcedure, tokenProcedure } from '../trpc.ts';
 import { catalogue, eventTypes } from './catalogue.ts';
-import {
-  deliveryFilters,
-  deliveryOutput,
-  endpointFields,
-  endpointOutput,
-  updateEndpointFields,
-} from './endpoints.schemas.ts';
+import { deliveryFilters, deliveryOutput, endpointFields, endpointOutput, updateEndpointFields } from './endpoints.schemas.ts';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -39,21 +33,23 @@ const describeCatalogue = () =>
 const admin = siteProcedure('admin');
 export const webhooksRouter = router({
   catalogue: siteProcedure().query(() => ({ events: describeCatalogue(), retrySchedule: retrySchedule() })),
-  list: admin.output(z.array(endpointOutput)).query(async ({ ctx }) =>
-    (await ctx.db.webhookEndpoint.findMany({ where: { siteId: ctx.site.id }, orderBy: { createdAt: 'asc' } })).map(toOutput),
-  ),
+  list: admin
+    .output(z.array(endpointOutput))
+    .query(async ({ ctx }) =>
+      (await ctx.db.webhookEndpoint.findMany({ where: { siteId: ctx.site.id }, orderBy: { createdAt: 'asc' } })).map(toOutput),
+    ),
   create: admin.input(endpointFields).mutation(async ({ ctx, input }) => {
     const { siteId: _, ...fields } = input;
     const { endpoint, secret } = await createEndpoint(ctx.db, ctx.site, fields);
     return { ...toOutput(endpoint), secret };
   }),
-  update: admin
-    .input(updateEndpointFields.extend({ endpointId: id }))
-    .mutation(async ({ ctx, input }) => {
-      const { siteId: _, endpointId, ...fields } = input;
-      return toOutput(await updateEndpoint(ctx.db, ctx.site, endpointId, fields));
-    }),
-  delete: admin.input(z.object({ endpointId: id })).mutation(({ ctx, input }) => deleteEndpoint(ctx.db, ctx.site, input.endpointId)),
+  update: admin.input(updateEndpointFields.extend({ endpointId: id })).mutation(async ({ ctx, input }) => {
+    const { siteId: _, endpointId, ...fields } = input;
+    return toOutput(await updateEndpoint(ctx.db, ctx.site, endpointId, fields));
+  }),
+  delete: admin
+    .input(z.object({ endpointId: id }))
+    .mutation(({ ctx, input }) => deleteEndpoint(ctx.db, ctx.site, input.endpointId)),
   rotateSecret: admin.input(z.object({ endpointId: id })).mutation(async ({ ctx, input }) => {
     const { endpoint, secret } = await rotateSecret(ctx.db, ctx.site, input.endpointId);
     return { ...toOutput(endpoint), secret };
@@ -87,7 +83,9 @@ export const webhooksRestRouter = router({
     .input(siteInput)
     .output(z.array(endpointOutput))
     .query(async ({ ctx }) =>
-      (await ctx.db.webhookEndpoint.findMany({ where: { siteId: ctx.token.siteId }, orderBy: { createdAt: 'asc' } })).map(toOutput),
+      (await ctx.db.webhookEndpoint.findMany({ where: { siteId: ctx.token.siteId }, orderBy: { createdAt: 'asc' } })).map(
+        toOutput,
+      ),
     ),
   get: read
     .meta({ openapi: { method: 'GET', path: `${base}/{endpointId}`, protect: true, tags, summary: 'Get a webhook endpoint' } })
@@ -95,7 +93,15 @@ export const webhooksRestRouter = router({
     .output(endpointOutput)
     .query(async ({ ctx, input }) => toOutput(await findEndpoint(ctx.db, siteOf(ctx.token), input.endpointId))),
   create: write
-    .meta({ openapi: { method: 'POST', path: base, protect: true, tags, summary: 'Create a webhook endpoint (returns its secret once)' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: base,
+        protect: true,
+        tags,
+        summary: 'Create a webhook endpoint (returns its secret once)',
+      },
+    })
     .input(endpointFields.extend({ siteId: id }))
     .output(withSecret)
     .mutation(async ({ ctx, input }) => {
@@ -104,7 +110,9 @@ export const webhooksRestRouter = router({
       return { ...toOutput(endpoint), secret };
     }),
   update: write
-    .meta({ openapi: { method: 'PATCH', path: `${base}/{endpointId}`, protect: true, tags, summary: 'Change a webhook endpoint' } })
+    .meta({
+      openapi: { method: 'PATCH', path: `${base}/{endpointId}`, protect: true, tags, summary: 'Change a webhook endpoint' },
+    })
     .input(updateEndpointFields.extend({ siteId: id, endpointId: id }))
     .output(endpointOutput)
     .mutation(async ({ ctx, input }) => {
@@ -112,13 +120,21 @@ export const webhooksRestRouter = router({
       return toOutput(await updateEndpoint(ctx.db, siteOf(ctx.token), endpointId, fields));
     }),
   delete: write
-    .meta({ openapi: { method: 'DELETE', path: `${base}/{endpointId}`, protect: true, tags, summary: 'Delete a webhook endpoint' } })
+    .meta({
+      openapi: { method: 'DELETE', path: `${base}/{endpointId}`, protect: true, tags, summary: 'Delete a webhook endpoint' },
+    })
     .input(endpointInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => deleteEndpoint(ctx.db, siteOf(ctx.token), input.endpointId)),
   rotateSecret: write
     .meta({
-      openapi: { method: 'POST', path: `${base}/{endpointId}/rotate-secret`, protect: true, tags, summary: 'Rotate the signing secret' },
+      openapi: {
+        method: 'POST',
+        path: `${base}/{endpointId}/rotate-secret`,
+        protect: true,
+        tags,
+        summary: 'Rotate the signing secret',
+      },
     })
     .input(endpointInput)
     .output(withSecret)
@@ -132,7 +148,9 @@ export const webhooksRestRouter = router({
     .output(z.object({ eventId: z.string(), deliveryId: z.string() }))
     .mutation(({ ctx, input }) => sendTestEvent(ctx.db, ctx.boss, siteOf(ctx.token), input.endpointId)),
   deliveries: read
-    .meta({ openapi: { method: 'GET', path: '/sites/{siteId}/webhook-deliveries', protect: true, tags, summary: 'The delivery log' } })
+    .meta({
+      openapi: { method: 'GET', path: '/sites/{siteId}/webhook-deliveries', protect: true, tags, summary: 'The delivery log' },
+    })
     .input(deliveryFilters.extend({ siteId: id }))
     .output(z.object({ items: z.array(deliveryOutput), nextCursor: z.string().optional() }))
     .query(({ ctx, input }) => listDeliveries(ctx.db, siteOf(ctx.token), input)),
