@@ -93,6 +93,8 @@ try {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
+    // in development, webhooks may target receivers on this machine
+    ...(mode === 'dev' ? { WEBHOOKS_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? '1' } : {}),
   };
 
   if (mode === 'start') buildWebIfStale(env, '.next', () => say('building the dashboard (first start or changed sources, ~1 min) …'));
