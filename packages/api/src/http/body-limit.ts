@@ -9,19 +9,23 @@ export function jsonError(status: number, code: string, message: string, headers
   });
 }
 
+/** POST /…/rotate-secret with no body at all means "no input": hand the bridge an empty object. */
+function emptyJson(req: Request): Request {
+  const headers = new Headers(req.headers);
+  headers.set('content-type', 'application/json');
+  return new Request(req.url, { method: req.method, headers, body: '{}' });
+}
+
 /** The request with its body read into memory, or a 413/415 response to send instead. */
 export async function limitBody(
   req: Request,
   opts: { maxBytes?: number; requireJson?: boolean } = {},
 ): Promise<{ req: Request } | { response: Response }> {
   const max = opts.maxBytes ?? MAX_BODY_BYTES;
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || !req.body) return { req };
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return { req };
+  if (!req.body) return { req: opts.requireJson ? emptyJson(req) : req };
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > max) return { response: jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${max} bytes`) };
-  const type = req.headers.get('content-type') ?? '';
-  if (opts.requireJson && !/^application\/json\s*(;|$)/i.test(type)) {
-    return { response: jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json') };
-  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body.getReader();
@@ -36,5 +40,11 @@ export async function limitBody(
     chunks.push(value);
   }
   const body = Buffer.concat(chunks);
+  // an empty body (POST /…/rotate-secret) needs no type; anything else must say it is JSON
+  const type = req.headers.get('content-type') ?? '';
+  if (opts.requireJson && size > 0 && !/^application\/json\s*(;|$)/i.test(type)) {
+    return { response: jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json') };
+  }
+  if (opts.requireJson && size === 0) return { req: emptyJson(req) };
   return { req: new Request(req.url, { method: req.method, headers: req.headers, body }) };
 }
