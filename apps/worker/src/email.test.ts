@@ -12,15 +12,25 @@ interface Mailbox {
   accepted: ParsedMail[];
   /** every DATA the server saw, accepted or not */
   attempts: number;
+  /** recipients refused at RCPT TO, one entry per refusal */
+  refused: string[];
 }
 
-/** An SMTP server that answers each message's DATA as `script` says (the first is 1). */
+/**
+ * An SMTP server that answers each message's DATA as `script` says (the first is 1), and refuses
+ * recipients at `bounce@…` for good.
+ */
 async function smtpServer(script: (n: number) => 'accept' | 'reject' = () => 'accept'): Promise<Mailbox> {
-  const box: Mailbox = { url: '', accepted: [], attempts: 0 };
+  const box: Mailbox = { url: '', accepted: [], attempts: 0, refused: [] };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!address.address.startsWith('bounce@')) return callback();
+      box.refused.push(address.address);
+      callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+    },
     onData(stream, _session, callback) {
       const n = ++box.attempts;
       simpleParser(stream).then(
@@ -70,8 +80,7 @@ async function worker(smtpUrl?: string) {
 }
 
 let invitee = 0;
-async function invite() {
-  const email = `invitee-${++invitee}@example.test`;
+async function invite(email = `invitee-${++invitee}@example.test`) {
   await owner.api.invitations.create({ agencyId: owner.agencyId, email });
   return email;
 }
@@ -133,5 +142,29 @@ describe('email.send', () => {
     expect(row.attempts).toBeGreaterThanOrEqual(2);
     expect(row.lastError).toBeNull();
     expect(mailbox.accepted.filter((m) => to(m).includes(email))).toHaveLength(1);
+  });
+
+  it('does not fail or delay other messages of a batch for one the server refuses', async () => {
+    const mailbox = await smtpServer();
+    // all waiting when the worker starts, so it fetches them in one batch
+    const bounce = await invite('bounce@example.test');
+    const others = [await invite(), await invite()];
+    await worker(mailbox.url);
+
+    await until('the refusal on the row', async () => {
+      const r = await outboxRow(bounce);
+      return r.status === 'failed' && r.lastError?.includes('No such mailbox');
+    });
+    for (const email of others) {
+      // each job finished on its first run, whatever its place in the batch
+      const job = await until(`the job for ${email}`, async () => {
+        const { id } = await outboxRow(email);
+        const [row] = await s.services.db.$queryRaw<{ state: string; retry_count: number }[]>`
+          select state, retry_count from pgboss.job where name = 'email.send' and data->>'messageId' = ${id}`;
+        return row?.state === 'completed' && row;
+      });
+      expect(job.retry_count).toBe(0);
+      expect(mailbox.accepted.filter((m) => to(m).includes(email))).toHaveLength(1);
+    }
   });
 });

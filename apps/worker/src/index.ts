@@ -1,6 +1,7 @@
 // The pg-boss worker: every background job runs here. Stateless; run as many copies as needed.
 import { createDb } from '@dramac/db';
-import { createBoss, type Payload, queues } from '@dramac/jobs';
+import { createBoss, type Payload, polling, queues } from '@dramac/jobs';
+import type { Job } from 'pg-boss';
 import { createMailer, sendEmail } from './email.ts';
 import { type WebhookWorkerOptions, workWebhooks } from './webhooks.ts';
 
@@ -20,11 +21,21 @@ export async function startWorker(url: string, opts: WorkerOptions = {}) {
   await boss.start();
   const mailer = createMailer(opts.smtpUrl);
   const from = opts.mailFrom ?? 'Dramac <no-reply@dramac.local>';
-  await boss.work<Payload<'email.send'>>(
+  // one result per job: a message the server refuses must not fail (and delay) the rest of its batch
+  await boss.work(
     'email.send',
-    { batchSize: 10, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 },
-    async (jobs) => {
-      for (const job of jobs) await sendEmail(db, mailer, queues['email.send'].payload.parse(job.data).messageId, from);
+    { batchSize: 10, ...polling(opts.pollingIntervalSeconds ?? 1), perJobResults: true } as const,
+    async (jobs: Job<Payload<'email.send'>>[]) => {
+      const results = [];
+      for (const job of jobs) {
+        try {
+          await sendEmail(db, mailer, queues['email.send'].payload.parse(job.data).messageId, from);
+          results.push({ id: job.id, status: 'completed' as const });
+        } catch (err) {
+          results.push({ id: job.id, status: 'failed' as const, output: { message: (err as Error).message } });
+        }
+      }
+      return results;
     },
   );
   await workWebhooks(db, boss, { pollingIntervalSeconds: opts.pollingIntervalSeconds, ...opts.webhooks });

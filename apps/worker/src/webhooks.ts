@@ -2,7 +2,7 @@
 // results, so one failing delivery is retried alone while the rest of its batch completes.
 import { deliverBatch, dispatchEvents } from '@dramac/api/webhooks';
 import type { Db } from '@dramac/db';
-import { type PgBoss, type Payload, queues } from '@dramac/jobs';
+import { type PgBoss, type Payload, polling, queues } from '@dramac/jobs';
 import type { Job, JobWithMetadata } from 'pg-boss';
 
 export interface WebhookWorkerOptions {
@@ -13,19 +13,15 @@ export interface WebhookWorkerOptions {
 }
 
 export async function workWebhooks(db: Db, boss: PgBoss, opts: WebhookWorkerOptions = {}) {
-  const interval = opts.pollingIntervalSeconds ?? 2;
-  // NOTIFY wakes workers for new jobs at once; retries coming due do not notify, so keep polling
-  // at the same pace to start them on time
   // with a backlog, a full batch means more is waiting: fetch again at once (burstWhenBatchFull)
-  const polling = {
-    pollingIntervalSeconds: interval,
-    notifyPollingIntervalSeconds: interval,
+  const options = {
+    ...polling(opts.pollingIntervalSeconds ?? 2),
     batchSize: opts.batchSize ?? 100,
     burstWhenBatchFull: true,
     localConcurrency: opts.localConcurrency ?? 2,
   };
 
-  await boss.work('events.dispatch', polling, async (jobs: Job<Payload<'events.dispatch'>>[]) => {
+  await boss.work('events.dispatch', options, async (jobs: Job<Payload<'events.dispatch'>>[]) => {
     // one transaction for the batch; a failure retries the batch, which is idempotent
     await dispatchEvents(
       db,
@@ -36,7 +32,7 @@ export async function workWebhooks(db: Db, boss: PgBoss, opts: WebhookWorkerOpti
 
   await boss.work(
     'webhooks.deliver',
-    { ...polling, perJobResults: true, includeMetadata: true } as const,
+    { ...options, perJobResults: true, includeMetadata: true } as const,
     async (jobs: JobWithMetadata<Payload<'webhooks.deliver'>>[]) => {
       const parsed = jobs.map((job) => {
         const { deliveryId, manual } = queues['webhooks.deliver'].payload.parse(job.data);

@@ -11,7 +11,7 @@ export const queues = {
   'email.send': {
     payload: z.object({ messageId: z.string() }),
     // ~1 s, 2 s, 4 s … capped at 10 min: a flaky SMTP relay gets a fair chance within the hour
-    options: { retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 },
+    options: { retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60, notify: true },
   },
   // fans one outbox event out to the matching webhook endpoints
   'events.dispatch': {
@@ -61,6 +61,12 @@ export function createBoss(
     ...(opts.superviseIntervalSeconds ? { superviseIntervalSeconds: opts.superviseIntervalSeconds } : {}),
   });
 }
+
+/**
+ * Polling for a worker: NOTIFY wakes it at once for new jobs, but retries coming due send no
+ * notification, so it still polls at `seconds` (pg-boss would otherwise slow to 30 s under NOTIFY).
+ */
+export const polling = (seconds: number) => ({ pollingIntervalSeconds: seconds, notifyPollingIntervalSeconds: seconds });
 
 /** Installs pg-boss's schema and our queues; run with migrations (idempotent). */
 export async function installQueues(url: string): Promise<void> {

@@ -6,7 +6,7 @@ import { getToken } from 'next-auth/jwt';
 import type { Services, SessionUser } from '../context.ts';
 import { credentialsInput } from '../platform/auth/auth.schemas.ts';
 import { verifyCredentials } from '../platform/auth/auth.service.ts';
-import { jsonError } from './body-limit.ts';
+import { jsonError, limitBody } from './body-limit.ts';
 
 export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;
@@ -59,7 +59,9 @@ export function clientIp(req: Request): string {
  */
 export async function limitSignIn(req: Request, services: Services): Promise<Response | null> {
   if (req.method !== 'POST' || !new URL(req.url).pathname.endsWith('/callback/credentials')) return null;
-  const form = new URLSearchParams(await req.clone().text());
+  const limited = await limitBody(req.clone(), { maxBytes: 16_384 });
+  if ('response' in limited) return limited.response;
+  const form = new URLSearchParams(await limited.req.text());
   const email = (form.get('email') ?? '').trim().toLowerCase().slice(0, 254);
   const results = await Promise.all([
     services.limits.byIp.hit(clientIp(req)),
