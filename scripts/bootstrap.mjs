@@ -27,9 +27,13 @@ function pnpm() {
   const local = path.join(root, '.tools/node_modules/.bin/pnpm');
   if (version(local) !== PNPM_VERSION) {
     console.log(`installing pnpm ${PNPM_VERSION} into .tools/ …`);
-    const r = spawnSync('npm', ['install', '--prefix', path.join(root, '.tools'), '--no-save', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`], {
-      stdio: 'inherit',
-    });
+    const r = spawnSync(
+      'npm',
+      ['install', '--prefix', path.join(root, '.tools'), '--no-save', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`],
+      {
+        stdio: 'inherit',
+      },
+    );
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   return local;

@@ -46,6 +46,7 @@ try {
     NEXT_DIST_DIR: DIST,
     NODE_ENV: 'production' as const,
     SMTP_URL: '',
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: '1', // the webhook spec's receiver listens on 127.0.0.1
   };
   buildWebIfStale(env, DIST, () => console.log('building the dashboard …'));
   const web = start(nextBin, ['start', '-p', String(port)], WEB, env, 'e2e-web');

@@ -1,15 +1,10 @@
 // pnpm db:migrate | db:migrate:create <name> | db:check | db:studio | db:seed | db:reset
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { seedDemoAt } from '@dramac/api/seed';
 import { withDatabase } from '@dramac/db';
 import { openLocalDatabase } from '@dramac/db/local';
-import {
-  applyMigrations,
-  createMigration,
-  diffDatabaseToSchema,
-  diffMigrationsToSchema,
-} from '@dramac/db/migrate';
-import { seedDemoAt } from '@dramac/api/seed';
+import { applyMigrations, createMigration, diffDatabaseToSchema, diffMigrationsToSchema } from '@dramac/db/migrate';
 import pg from 'pg';
 import { engineStub } from './engine-stub.mjs';
 

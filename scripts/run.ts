@@ -42,11 +42,14 @@ function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Proce
   return child;
 }
 
-
 const port = Number(process.env.PORT ?? 3000);
 const logFile = path.join(dataDir(), 'postgres.log');
 fs.mkdirSync(dataDir(), { recursive: true });
-say(process.env.DATABASE_URL ? 'using DATABASE_URL' : `starting embedded PostgreSQL (data in ${path.relative(ROOT, dataDir()) || '.'}/pg, log in ${path.relative(ROOT, logFile)})`);
+say(
+  process.env.DATABASE_URL
+    ? 'using DATABASE_URL'
+    : `starting embedded PostgreSQL (data in ${path.relative(ROOT, dataDir()) || '.'}/pg, log in ${path.relative(ROOT, logFile)})`,
+);
 let database: Awaited<ReturnType<typeof openLocalDatabase>>;
 try {
   database = await openLocalDatabase((line) => fs.appendFileSync(logFile, `${line}\n`));
@@ -97,7 +100,8 @@ try {
     ...(mode === 'dev' ? { WEBHOOKS_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? '1' } : {}),
   };
 
-  if (mode === 'start') buildWebIfStale(env, '.next', () => say('building the dashboard (first start or changed sources, ~1 min) …'));
+  if (mode === 'start')
+    buildWebIfStale(env, '.next', () => say('building the dashboard (first start or changed sources, ~1 min) …'));
 
   const web =
     mode === 'dev'

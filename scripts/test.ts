@@ -38,7 +38,11 @@ const steps: Step[] = [
       const r = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(
         'test-results/vitest.json',
       );
-      return { passed: r?.numPassedTests ?? 0, failed: r ? r.numFailedTests : 1, skipped: (r?.numPendingTests ?? 0) + (r?.numTodoTests ?? 0) };
+      return {
+        passed: r?.numPassedTests ?? 0,
+        failed: r ? r.numFailedTests : 1,
+        skipped: (r?.numPendingTests ?? 0) + (r?.numTodoTests ?? 0),
+      };
     },
   },
 ];

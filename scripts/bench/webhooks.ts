@@ -65,7 +65,9 @@ try {
     env: { ...process.env, DATABASE_URL: database.url },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve) => worker!.stdout!.on('data', (d: Buffer) => d.toString().includes('worker ready') && resolve()));
+  await new Promise<void>((resolve) =>
+    worker!.stdout!.on('data', (d: Buffer) => d.toString().includes('worker ready') && resolve()),
+  );
 
   const commitTimes = new Map<string, number>();
   async function emit(n: number) {
@@ -81,7 +83,8 @@ try {
 
   // 1. throughput: commit a burst (8 at a time), then wait for every delivery
   const t0 = performance.now();
-  for (let i = 0; i < burstEvents; i += 8) await Promise.all(Array.from({ length: Math.min(8, burstEvents - i) }, (_, k) => emit(i + k)));
+  for (let i = 0; i < burstEvents; i += 8)
+    await Promise.all(Array.from({ length: Math.min(8, burstEvents - i) }, (_, k) => emit(i + k)));
   const committed = performance.now();
   const deliveredAtCommit = firstArrival.size;
   const expected = burstEvents * endpointCount;
@@ -90,8 +93,12 @@ try {
   const delivered = firstArrival.size;
   const drainRate = (delivered - deliveredAtCommit) / ((done - committed) / 1000);
   console.log(`\nthroughput: ${burstEvents} events × ${endpointCount} endpoints = ${expected} deliveries`);
-  console.log(`  committed in ${((committed - t0) / 1000).toFixed(1)} s; all delivered ${((done - t0) / 1000).toFixed(1)} s after the first commit`);
-  console.log(`  sustained: ${(delivered / ((done - t0) / 1000)).toFixed(0)} deliveries/s overall (${delivered} delivered, ${received} requests)`);
+  console.log(
+    `  committed in ${((committed - t0) / 1000).toFixed(1)} s; all delivered ${((done - t0) / 1000).toFixed(1)} s after the first commit`,
+  );
+  console.log(
+    `  sustained: ${(delivered / ((done - t0) / 1000)).toFixed(0)} deliveries/s overall (${delivered} delivered, ${received} requests)`,
+  );
   console.log(`  after the last commit (worker alone on the CPU): ${drainRate.toFixed(0)} deliveries/s`);
 
   // 2. latency at a moderate, steady rate
@@ -112,7 +119,9 @@ try {
     if (committedAt !== undefined) latencies.push(at - committedAt);
   }
   console.log(`\nlatency: ${rate} events/s × ${endpointCount} endpoints for ${seconds} s (${rate * endpointCount} deliveries/s)`);
-  console.log(`  commit → first attempt: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms (${latencies.length} deliveries)`);
+  console.log(
+    `  commit → first attempt: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms (${latencies.length} deliveries)`,
+  );
 } finally {
   worker?.kill('SIGTERM');
   await new Promise((r) => (worker && worker.exitCode === null ? worker.once('exit', r) : r(null)));

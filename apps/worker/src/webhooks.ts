@@ -2,7 +2,7 @@
 // results, so one failing delivery is retried alone while the rest of its batch completes.
 import { deliverBatch, dispatchEvents } from '@dramac/api/webhooks';
 import type { Db } from '@dramac/db';
-import { type PgBoss, type Payload, polling, queues } from '@dramac/jobs';
+import { type Payload, type PgBoss, polling, queues } from '@dramac/jobs';
 import type { Job, JobWithMetadata } from 'pg-boss';
 
 export interface WebhookWorkerOptions {

@@ -6,12 +6,30 @@ import { createSite } from './platform/sites/sites.service.ts';
 
 export const DEMO = { email: 'demo@dramac.dev', password: 'dramac-demo', name: 'Dana Demo', agencyName: 'Demo Agency' };
 
-export async function seedDemo({ db, boss }: { db: Db; boss: PgBoss }): Promise<{ created: boolean; email: string; password: string }> {
+export async function seedDemo({
+  db,
+  boss,
+}: {
+  db: Db;
+  boss: PgBoss;
+}): Promise<{ created: boolean; email: string; password: string }> {
   const existing = await db.user.findUnique({ where: { email: DEMO.email } });
   if (!existing) {
     const { agencyId } = await signUp(db, DEMO);
-    await createSite({ db, boss }, agencyId, { name: 'Bloom Florists', slug: 'bloom-florists', timeZone: 'Europe/Berlin', currency: 'EUR', locale: 'de-DE' });
-    await createSite({ db, boss }, agencyId, { name: 'Harbor Dental', slug: 'harbor-dental', timeZone: 'America/New_York', currency: 'USD', locale: 'en-US' });
+    await createSite({ db, boss }, agencyId, {
+      name: 'Bloom Florists',
+      slug: 'bloom-florists',
+      timeZone: 'Europe/Berlin',
+      currency: 'EUR',
+      locale: 'de-DE',
+    });
+    await createSite({ db, boss }, agencyId, {
+      name: 'Harbor Dental',
+      slug: 'harbor-dental',
+      timeZone: 'America/New_York',
+      currency: 'USD',
+      locale: 'en-US',
+    });
   }
   return { created: !existing, email: DEMO.email, password: DEMO.password };
 }

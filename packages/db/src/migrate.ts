@@ -186,10 +186,7 @@ export async function applyMigrations(url: string): Promise<string[]> {
 }
 
 /** `prisma migrate dev --name`: writes a migration for the schema changes and applies it. */
-export async function createMigration(
-  url: string,
-  name: string,
-): Promise<{ name: string | null; warnings: string[] }> {
+export async function createMigration(url: string, name: string): Promise<{ name: string | null; warnings: string[] }> {
   return withEngine(url, async (engine) => {
     // the same order as `prisma migrate dev`; the shadow database must be touched first
     const diagnostic = await engine.devDiagnostic({ migrationsList: migrationsList(), filters });

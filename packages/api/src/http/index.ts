@@ -7,8 +7,8 @@ import { appRouter } from '../router.ts';
 import { limitBody } from './body-limit.ts';
 import { clientIp, sessionUser } from './session.ts';
 
-export { authOptions, limitSignIn, sessionUser } from './session.ts';
 export { createServices } from './services.ts';
+export { authOptions, limitSignIn, sessionUser } from './session.ts';
 
 function requestInfo(req: Request) {
   return { ip: clientIp(req), userAgent: req.headers.get('user-agent'), authorization: req.headers.get('authorization') };

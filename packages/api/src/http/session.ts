@@ -1,8 +1,8 @@
 // Dashboard sessions: next-auth with the credentials provider and JWT sessions. Sign-in attempts
 // are limited per email and per IP (PostgreSQL store shared by every web process).
 import type { AuthOptions } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
 import { getToken } from 'next-auth/jwt';
+import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Services, SessionUser } from '../context.ts';
 import { credentialsInput } from '../platform/auth/auth.schemas.ts';
 import { verifyCredentials } from '../platform/auth/auth.service.ts';

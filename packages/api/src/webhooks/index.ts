@@ -1,3 +1,4 @@
 // What the worker runs for webhooks.
-export { dispatchEvents } from './dispatch.ts';
+
 export { type DeliveryJob, type DeliveryOutcome, deliverBatch } from './deliver.ts';
+export { dispatchEvents } from './dispatch.ts';

@@ -18,8 +18,16 @@ beforeAll(async () => {
   site = await s.site(owner);
   otherSite = await s.site(await s.user('Oscar'));
   const make = async (siteId: string, scopes: ('site:read' | 'webhooks:read' | 'webhooks:write')[]) =>
-    (await createApiToken(s.services.db, { agencyId: owner.agencyId, siteId, name: 't', scopes, expiresInDays: 1, createdById: owner.id }))
-      .token;
+    (
+      await createApiToken(s.services.db, {
+        agencyId: owner.agencyId,
+        siteId,
+        name: 't',
+        scopes,
+        expiresInDays: 1,
+        createdById: owner.id,
+      })
+    ).token;
   tokens.write = await make(site.id, ['webhooks:read', 'webhooks:write']);
   tokens.read = await make(site.id, ['webhooks:read']);
   tokens.siteOnly = await make(site.id, ['site:read']);
@@ -29,7 +37,10 @@ afterAll(() => server.close());
 async function api(method: string, path: string, token: string | undefined, body?: unknown, contentType = 'application/json') {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': contentType } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': contentType } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -67,7 +78,9 @@ describe('webhooks over REST', () => {
     });
     expect((await api('GET', `/sites/${otherSite.id}/webhooks`, tokens.read)).status).toBe(404);
     expect((await api('GET', `/sites/${site.id}/webhooks/${theirs.id}`, tokens.read)).status).toBe(404);
-    expect((await api('PATCH', `/sites/${site.id}/webhooks/${theirs.id}`, tokens.write, { description: 'mine' })).status).toBe(404);
+    expect((await api('PATCH', `/sites/${site.id}/webhooks/${theirs.id}`, tokens.write, { description: 'mine' })).status).toBe(
+      404,
+    );
     expect((await api('DELETE', `/sites/${site.id}/webhooks/${theirs.id}`, tokens.write)).status).toBe(404);
     expect((await api('POST', `/sites/${site.id}/webhooks/${theirs.id}/rotate-secret`, tokens.write)).status).toBe(404);
     expect((await api('POST', `/sites/${site.id}/webhook-deliveries/msg_nope/redeliver`, tokens.write)).status).toBe(404);

@@ -34,7 +34,12 @@ export const apiTokensRouter = router({
     .mutation(async ({ ctx, input }) => {
       const site = await ctx.db.site.findFirst({ where: { id: input.siteId, agencyId: ctx.agency.id } });
       if (!site) throw notFound('Site');
-      return createApiToken(ctx.db, { ...input, scopes: [...new Set(input.scopes)], agencyId: ctx.agency.id, createdById: ctx.user.id });
+      return createApiToken(ctx.db, {
+        ...input,
+        scopes: [...new Set(input.scopes)],
+        agencyId: ctx.agency.id,
+        createdById: ctx.user.id,
+      });
     }),
   revoke: agencyProcedure('admin')
     .input(z.object({ tokenId: id }))

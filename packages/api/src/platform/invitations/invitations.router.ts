@@ -51,7 +51,5 @@ export const invitationsRouter = router({
   accept: protectedProcedure
     .input(z.object({ token }))
     .mutation(({ ctx, input }) => respond(ctx, input.token, { accept: ctx.user })),
-  decline: publicProcedure
-    .input(z.object({ token }))
-    .mutation(({ ctx, input }) => respond(ctx, input.token, { decline: true })),
+  decline: publicProcedure.input(z.object({ token })).mutation(({ ctx, input }) => respond(ctx, input.token, { decline: true })),
 });

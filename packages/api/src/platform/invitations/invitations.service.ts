@@ -14,7 +14,13 @@ export const INVITATION_DAYS = 7;
 export async function inviteMember(
   db: Db,
   boss: PgBoss,
-  opts: { agencyId: string; email: string; role: RoleName; inviter: { id: string; name: string; role: RoleName }; appUrl: string },
+  opts: {
+    agencyId: string;
+    email: string;
+    role: RoleName;
+    inviter: { id: string; name: string; role: RoleName };
+    appUrl: string;
+  },
 ) {
   if (opts.role === 'owner' && opts.inviter.role !== 'owner') throw forbidden('Only an owner can invite another owner');
   const token = newToken('inv');

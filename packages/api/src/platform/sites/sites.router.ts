@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest, notFound } from '../../errors.ts';
+import { badRequest } from '../../errors.ts';
 import { agencyProcedure, router, siteProcedure } from '../../trpc.ts';
 import { createSiteInput, siteOutput, timeZoneList, updateSiteInput } from './sites.schemas.ts';
 import { createSite, deleteSite, updateSite } from './sites.service.ts';
@@ -8,7 +8,9 @@ export const sitesRouter = router({
   list: agencyProcedure()
     .output(z.array(siteOutput))
     .query(({ ctx }) => ctx.db.site.findMany({ where: { agencyId: ctx.agency.id }, orderBy: { name: 'asc' } })),
-  get: siteProcedure().output(siteOutput).query(({ ctx }) => ctx.site),
+  get: siteProcedure()
+    .output(siteOutput)
+    .query(({ ctx }) => ctx.site),
   create: agencyProcedure('admin')
     .input(createSiteInput)
     .output(siteOutput)

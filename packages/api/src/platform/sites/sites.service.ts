@@ -29,7 +29,12 @@ async function uniqueSlug<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function emitSite(tx: Tx, boss: PgBoss, type: 'site.created' | 'site.updated' | 'site.deleted', site: Parameters<typeof eventSite>[0] & { agencyId: string }) {
+async function emitSite(
+  tx: Tx,
+  boss: PgBoss,
+  type: 'site.created' | 'site.updated' | 'site.deleted',
+  site: Parameters<typeof eventSite>[0] & { agencyId: string },
+) {
   await emitEvent(tx, boss, { type, agencyId: site.agencyId, siteId: site.id, data: { site: eventSite(site) } });
 }
 
