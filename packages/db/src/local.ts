@@ -1,9 +1,10 @@
 // Which database do the scripts (start, dev, db:*) use? DATABASE_URL when set; otherwise the
 // embedded PostgreSQL under .data/, started here or reused when another command already runs it.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded.ts';
+import { assertReachableByPostgresUser, ensureDatabase } from './embedded.ts';
 import { withDatabase } from './index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -43,7 +44,42 @@ export async function openLocalDatabase(log: (line: string) => void = () => {}):
   if (fs.existsSync(path.join(dir, 'postmaster.pid')) && (await canConnect(serverUrl))) {
     return { url, owned: false, description: `embedded PostgreSQL (already running, ${dir})`, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: dir, port, log });
+  const server = await startDetached(dir, port, log);
   await ensureDatabase(serverUrl, 'dramac');
   return { url, owned: true, description: `embedded PostgreSQL 18 on port ${port} (${dir})`, stop: server.stop };
+}
+
+/**
+ * Starts embedded-server.ts in a process group of its own: a terminal's Ctrl-C then reaches the
+ * web server and the worker, not PostgreSQL, which this process stops once they have exited.
+ */
+async function startDetached(dir: string, port: number, log: (line: string) => void) {
+  assertReachableByPostgresUser(dir);
+  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+  const child = spawn(tsx, [path.join(import.meta.dirname, 'embedded-server.ts'), dir, String(port)], {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stderr.on('data', (d: Buffer) => log(d.toString().trim()));
+  const first = await new Promise<string>((resolve) => {
+    let buffer = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      if (buffer.includes('\n')) resolve(buffer.split('\n')[0] ?? '');
+    });
+    child.once('exit', (code) => resolve(`error ${JSON.stringify({ message: `PostgreSQL exited (code ${code})` })}`));
+  });
+  if (first !== 'ready') {
+    const { message, log: lines = [] } = JSON.parse(first.slice('error '.length)) as { message: string; log?: string[] };
+    for (const line of lines) log(line);
+    throw new Error(message);
+  }
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
