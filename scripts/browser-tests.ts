@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildWebIfStale, freePort, nextBin, ROOT, throwawayDatabase, tsxBin, WEB, waitForHttp } from './lib/runtime.ts';
+import { buildWebIfStale, freePort, nextBin, ROOT, runTs, throwawayDatabase, WEB, waitForHttp } from './lib/runtime.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DIST = '.next-e2e';
@@ -50,7 +50,7 @@ try {
   };
   buildWebIfStale(env, DIST, () => console.log('building the dashboard …'));
   const web = start(nextBin, ['start', '-p', String(port)], WEB, env, 'e2e-web');
-  children.push(web, start(tsxBin, ['apps/worker/src/main.ts'], ROOT, env, 'e2e-worker'));
+  children.push(web, start(...runTs('apps/worker/src/main.ts'), ROOT, env, 'e2e-worker'));
   await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 60_000, () => web.exitCode === null);
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/playwright'), ['test', ...process.argv.slice(2)], {
     cwd: ROOT,

@@ -9,7 +9,7 @@ import { seedDemoAt } from '@dramac/api/seed';
 import { dataDir, openLocalDatabase } from '@dramac/db/local';
 import { applyMigrations } from '@dramac/db/migrate';
 import { installQueues } from '@dramac/jobs';
-import { buildWebIfStale, nextBin, ROOT, tsxBin, WEB, waitForHttp } from './lib/runtime.ts';
+import { buildWebIfStale, nextBin, ROOT, runTs, WEB, waitForHttp } from './lib/runtime.ts';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const started = Date.now();
@@ -107,8 +107,11 @@ try {
     mode === 'dev'
       ? run(nextBin, ['dev', '-p', String(port)], { cwd: WEB, env, label: 'web' })
       : run(nextBin, ['start', '-p', String(port)], { cwd: WEB, env: { ...env, NODE_ENV: 'production' }, label: 'web' });
-  const workerArgs = mode === 'dev' ? ['watch', 'apps/worker/src/main.ts'] : ['apps/worker/src/main.ts'];
-  const worker = run(tsxBin, workerArgs, { cwd: ROOT, env, label: 'worker' });
+  const [workerCmd, workerArgs] =
+    mode === 'dev'
+      ? [path.join(ROOT, 'node_modules/.bin/tsx'), ['watch', 'apps/worker/src/main.ts']]
+      : runTs('apps/worker/src/main.ts');
+  const worker = run(workerCmd, workerArgs, { cwd: ROOT, env, label: 'worker' });
   children.push(web, worker);
   for (const child of children) {
     child.on('exit', (code) => {

@@ -11,7 +11,7 @@ import { createDb } from '@dramac/db';
 import { createBoss } from '@dramac/jobs';
 import { emitEvent } from '../../packages/api/src/webhooks/emit.ts';
 import { createEndpoint } from '../../packages/api/src/webhooks/endpoints.service.ts';
-import { ROOT, throwawayDatabase, tsxBin } from '../lib/runtime.ts';
+import { ROOT, runTs, throwawayDatabase } from '../lib/runtime.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,7 +60,7 @@ try {
   for (let i = 0; i < endpointCount; i++) {
     await createEndpoint(db, site, { url: `http://127.0.0.1:${port}/e${i}`, description: '', eventTypes: ['*'] });
   }
-  worker = spawn(tsxBin, ['apps/worker/src/main.ts'], {
+  worker = spawn(...runTs('apps/worker/src/main.ts'), {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: database.url },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -13,7 +13,11 @@ import pg from 'pg';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB = path.join(ROOT, 'apps/web');
 export const nextBin = path.join(WEB, 'node_modules/.bin/next');
-export const tsxBin = path.join(ROOT, 'node_modules/.bin/tsx');
+/**
+ * Runs a TypeScript entry point with node itself and tsx as a loader (not the tsx CLI, which
+ * relays signals and SIGKILLs a child that takes its time to shut down cleanly).
+ */
+export const runTs = (script: string): [string, string[]] => [process.execPath, ['--import', 'tsx', script]];
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -11,7 +11,15 @@ if (!dataDir || !port) {
 }
 const log: string[] = [];
 try {
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(port), log: (line) => log.push(line) });
+  // PostgreSQL's own log goes to stderr, which the parent writes to .data/postgres.log
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(port),
+    log: (line) => {
+      log.push(line);
+      process.stderr.write(`${line}\n`);
+    },
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

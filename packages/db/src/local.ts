@@ -55,8 +55,9 @@ export async function openLocalDatabase(log: (line: string) => void = () => {}):
  */
 async function startDetached(dir: string, port: number, log: (line: string) => void) {
   assertReachableByPostgresUser(dir);
-  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, [path.join(import.meta.dirname, 'embedded-server.ts'), dir, String(port)], {
+  const script = path.join(import.meta.dirname, 'embedded-server.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dir, String(port)], {
+    cwd: ROOT,
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
