@@ -4,7 +4,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildWebIfStale, freePort, nextBin, ROOT, runTs, throwawayDatabase, WEB, waitForHttp } from './lib/runtime.ts';
+import { buildWebIfStale, freePort, nextBin, ROOT, runTs, WEB, waitForHttp } from './lib/runtime.ts';
+import { throwawayDatabase } from './lib/throwaway-db.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DIST = '.next-e2e';

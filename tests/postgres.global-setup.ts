@@ -3,7 +3,7 @@
 // packages/api/src/testing/harness.ts), so files run in parallel without seeing each other's rows.
 import { withDatabase } from '@dramac/db';
 import type { TestProject } from 'vitest/node';
-import { throwawayDatabase } from '../scripts/lib/runtime.ts';
+import { throwawayDatabase } from '../scripts/lib/throwaway-db.ts';
 
 export const TEMPLATE = 'dramac_template';
 

@@ -12,7 +12,8 @@ import { seedDemoAt } from '@dramac/api/seed';
 import { createDb } from '@dramac/db';
 import autocannon from 'autocannon';
 import { encode } from 'next-auth/jwt';
-import { buildWebIfStale, freePort, nextBin, throwawayDatabase, WEB, waitForHttp } from '../lib/runtime.ts';
+import { buildWebIfStale, freePort, nextBin, WEB, waitForHttp } from '../lib/runtime.ts';
+import { throwawayDatabase } from '../lib/throwaway-db.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -11,7 +11,8 @@ import { createDb } from '@dramac/db';
 import { createBoss } from '@dramac/jobs';
 import { emitEvent } from '../../packages/api/src/webhooks/emit.ts';
 import { createEndpoint } from '../../packages/api/src/webhooks/endpoints.service.ts';
-import { ROOT, runTs, throwawayDatabase } from '../lib/runtime.ts';
+import { ROOT, runTs } from '../lib/runtime.ts';
+import { throwawayDatabase } from '../lib/throwaway-db.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

