@@ -1,8 +1,8 @@
 import 'server-only';
 import { authOptions } from '@dramac/api/http';
+import { redirect } from 'next/navigation';
 import type { AuthOptions } from 'next-auth';
 import { getServerSession } from 'next-auth';
-import { redirect } from 'next/navigation';
 import { services } from './services';
 
 let options: AuthOptions | undefined;

@@ -28,3 +28,6 @@ export function initials(name: string): string {
   const letters = parts.length > 1 ? [parts[0]?.[0], parts.at(-1)?.[0]] : [parts[0]?.[0], parts[0]?.[1]];
   return letters.filter(Boolean).join('').toUpperCase() || '?';
 }
+
+/** "held" → "Held", for status and role names shown as labels. */
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

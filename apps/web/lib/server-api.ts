@@ -3,8 +3,8 @@
 import 'server-only';
 import { createCaller, createContext } from '@dramac/api';
 import { TRPCError } from '@trpc/server';
-import { getServerSession } from 'next-auth';
 import { notFound } from 'next/navigation';
+import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { auth, requireUser } from './auth';
 import { services } from './services';
@@ -35,4 +35,12 @@ export async function orNotFound<T>(call: Promise<T>): Promise<T> {
     if (err instanceof TRPCError && err.code === 'NOT_FOUND') notFound();
     throw err;
   }
+}
+
+type AgencyParams = Promise<{ agencyId: string }>;
+
+/** The guard of a page under /a/[agencyId]: a signed-out visitor signs in and comes back to `section`. */
+export async function guardAgencyPage(params: AgencyParams, section: string) {
+  const { agencyId } = await params;
+  await requireUser(`/a/${agencyId}/${section}`);
 }

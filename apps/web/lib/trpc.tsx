@@ -28,15 +28,15 @@ export function Providers({ children }: { children: React.ReactNode }) {
         }),
         defaultOptions: {
           queries: {
-            staleTime: 10_000,
+            // a page shows what is cached at once and refetches it in the background, so lists
+            // changed by someone else (a member who joined) are current when the page opens
+            staleTime: 0,
             retry: (count, err) => count < 2 && !(err instanceof TRPCClientError && err.data?.httpStatus < 500),
           },
         },
       }),
   );
-  const [client] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })] }),
-  );
+  const [client] = useState(() => trpc.createClient({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })] }));
   return (
     <SessionProvider>
       <trpc.Provider client={client} queryClient={queryClient}>

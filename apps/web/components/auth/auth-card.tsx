@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** The card that holds a sign-in style form, with a title and a line under the card. */
-export function AuthCard({ title, description, children, footer }: { title: ReactNode; description?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <>
       <div className="rounded-xl border border-slate-200 bg-white p-7 shadow-sm">

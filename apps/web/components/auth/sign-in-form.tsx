@@ -1,53 +1,56 @@
 'use client';
-import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-
-// next-auth reports failures as codes; these are the ones a person can act on
-const messages: Record<string, string> = {
-  CredentialsSignin: 'Wrong email or password.',
-  TooManyAttempts: 'Too many attempts, try again in a few minutes',
-  SessionRequired: 'Sign in to continue.',
-};
-const messageFor = (code: string) => messages[code] ?? 'Could not sign you in. Please try again.';
+import { signInMessage, signInWithPassword } from '@/lib/sign-in';
 
 /** Signs in with next-auth's credentials provider; returns to `next` (already checked to be local). */
-export function SignInForm({ next, defaultEmail, initialError }: { next: string | null; defaultEmail: string; initialError?: string }) {
+export function SignInForm({
+  next,
+  defaultEmail,
+  initialError,
+}: {
+  next: string | null;
+  defaultEmail: string;
+  initialError?: string;
+}) {
   const router = useRouter();
   const [email, setEmail] = useState(defaultEmail);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
-  const [error, setError] = useState<string | null>(initialError ? messageFor(initialError) : null);
+  const [error, setError] = useState<string | null>(initialError ? signInMessage(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const empty = { email: email.trim() ? undefined : 'Enter your email', password: password ? undefined : 'Enter your password' };
+    const empty = {
+      email: email.trim() ? undefined : 'Enter your email',
+      password: password ? undefined : 'Enter your password',
+    };
     setMissing(empty);
     if (empty.email || empty.password) return;
     setPending(true);
     setError(null);
     try {
-      const res = await signIn('credentials', { email, password, redirect: false });
-      if (!res || res.error) {
-        setError(messageFor(res?.error ?? ''));
+      const failed = await signInWithPassword(email, password);
+      if (failed) {
+        setError(failed);
         setPending(false);
         return;
       }
       // stays pending while the next page loads
       router.replace(next ?? '/');
-      router.refresh();
     } catch {
       setError('Could not reach the server. Check your connection and try again.');
       setPending(false);
     }
   }
 
+  // method="post": a submit before the page is interactive must never put the password in a URL
   return (
-    <form noValidate onSubmit={submit} className="space-y-4">
+    <form method="post" noValidate onSubmit={submit} className="space-y-4">
       {error && <Alert tone="danger">{error}</Alert>}
       <TextField
         label="Email"

@@ -3,7 +3,15 @@ import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 
-export function SignOutButton({ callbackUrl = '/sign-in', label = 'Sign out', variant = 'ghost' }: { callbackUrl?: string; label?: string; variant?: 'ghost' | 'secondary' | 'primary' }) {
+export function SignOutButton({
+  callbackUrl = '/sign-in',
+  label = 'Sign out',
+  variant = 'ghost',
+}: {
+  callbackUrl?: string;
+  label?: string;
+  variant?: 'ghost' | 'secondary' | 'primary' | 'link';
+}) {
   const [pending, setPending] = useState(false);
   return (
     <Button

@@ -1,5 +1,4 @@
 'use client';
-import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
@@ -7,12 +6,21 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { authHref } from '@/lib/safe-next';
+import { signInWithPassword } from '@/lib/sign-in';
 import { errorCode, fieldErrors, formError, trpc } from '@/lib/trpc';
 
 const FIELDS = ['name', 'email', 'password', 'agencyName'];
 
 /** Creates the account (and, unless joining through an invitation, its agency), then signs in. */
-export function SignUpForm({ next, defaultEmail, withAgency }: { next: string | null; defaultEmail: string; withAgency: boolean }) {
+export function SignUpForm({
+  next,
+  defaultEmail,
+  withAgency,
+}: {
+  next: string | null;
+  defaultEmail: string;
+  withAgency: boolean;
+}) {
   const router = useRouter();
   const [form, setForm] = useState({ name: '', email: defaultEmail, password: '', agencyName: '' });
   const [signInError, setSignInError] = useState<string | null>(null);
@@ -30,18 +38,17 @@ export function SignUpForm({ next, defaultEmail, withAgency }: { next: string | 
     const created = await signUp.mutateAsync(withAgency ? { ...account, agencyName } : account).catch(() => null);
     if (!created) return;
     setNavigating(true);
-    const res = await signIn('credentials', { email: created.user.email, password: form.password, redirect: false });
-    if (!res || res.error) {
+    const failed = await signInWithPassword(created.user.email, form.password);
+    if (failed) {
       // the account exists; signing in by hand is the way forward
       router.push(authHref('/sign-in', { next, email: created.user.email }));
       return;
     }
     router.replace(next ?? (created.agencyId ? `/a/${created.agencyId}/sites` : '/welcome'));
-    router.refresh();
   }
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4">
+    <form method="post" noValidate onSubmit={submit} className="space-y-4">
       {banner && (
         <Alert tone="danger">
           {banner}
@@ -53,7 +60,15 @@ export function SignUpForm({ next, defaultEmail, withAgency }: { next: string | 
           )}
         </Alert>
       )}
-      <TextField label="Your name" name="name" autoComplete="name" value={form.name} onChange={set('name')} error={errors.name} autoFocus />
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        value={form.name}
+        onChange={set('name')}
+        error={errors.name}
+        autoFocus
+      />
       <TextField
         label="Email"
         type="email"

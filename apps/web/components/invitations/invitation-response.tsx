@@ -1,6 +1,6 @@
 'use client';
-import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
+import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { AuthCard } from '@/components/auth/auth-card';
 import { Alert } from '@/components/ui/alert';
@@ -9,7 +9,7 @@ import { Badge, type Tone } from '@/components/ui/badge';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/time';
 import { useToast } from '@/components/ui/toast';
-import { formatDate } from '@/lib/format';
+import { capitalize, formatDate } from '@/lib/format';
 import { authHref } from '@/lib/safe-next';
 import { formError, type RouterOutputs, trpc } from '@/lib/trpc';
 
@@ -43,7 +43,6 @@ export function InvitationResponse({
       await utils.auth.me.invalidate();
       toast({ title: `You joined ${invitation.agencyName}` });
       router.push(`/a/${agencyId}/sites`);
-      router.refresh();
     },
   });
   const decline = trpc.invitations.decline.useMutation({ onSuccess: () => setStatus('declined') });
@@ -65,15 +64,11 @@ export function InvitationResponse({
         <Row label="Invited by">{invitation.invitedBy}</Row>
         <Row label="For">{invitation.email}</Row>
         <Row label="Role">
-          <Badge tone="neutral" className="capitalize">
-            {invitation.role}
-          </Badge>
+          <Badge tone="neutral">{capitalize(invitation.role)}</Badge>
         </Row>
         <Row label="Status">
           <span className="inline-flex items-center gap-2">
-            <Badge tone={statusTone[status]} className="capitalize">
-              {status}
-            </Badge>
+            <Badge tone={statusTone[status]}>{capitalize(status)}</Badge>
             {status === 'pending' && (
               <span className="text-xs text-slate-500">
                 expires <RelativeTime value={invitation.expiresAt} />
@@ -137,10 +132,19 @@ export function InvitationResponse({
         {status === 'pending' && rightUser && (
           <>
             <div className="grid gap-2 sm:grid-cols-2">
-              <Button onClick={() => accept.mutate({ token })} loading={accept.isPending || accept.isSuccess} disabled={decline.isPending}>
+              <Button
+                onClick={() => accept.mutate({ token })}
+                loading={accept.isPending || accept.isSuccess}
+                disabled={decline.isPending}
+              >
                 Accept invitation
               </Button>
-              <Button variant="secondary" onClick={() => decline.mutate({ token })} loading={decline.isPending} disabled={accept.isPending}>
+              <Button
+                variant="secondary"
+                onClick={() => decline.mutate({ token })}
+                loading={decline.isPending}
+                disabled={accept.isPending}
+              >
                 Decline
               </Button>
             </div>

@@ -1,5 +1,5 @@
 'use client';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { type RouterOutputs, trpc } from '@/lib/trpc';
 
 type Agency = RouterOutputs['agencies']['get'];
@@ -22,4 +22,17 @@ export function useAgency(): AgencyValue {
   const agency = useContext(AgencyContext);
   if (!agency) throw new Error('useAgency is only available under /a/[agencyId]');
   return agency;
+}
+
+/**
+ * Keeps the sidebar's counts honest: when a list shows a different number than the agency's
+ * counts (someone else added a site, an invitation was accepted), the agency is refetched.
+ */
+export function useSyncCount(key: keyof Agency['counts'], actual: number | undefined) {
+  const agency = useAgency();
+  const utils = trpc.useUtils();
+  const stale = actual !== undefined && actual !== agency.counts[key];
+  useEffect(() => {
+    if (stale) void utils.agencies.get.invalidate({ agencyId: agency.id });
+  }, [stale, utils, agency.id]);
 }

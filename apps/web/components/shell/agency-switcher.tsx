@@ -5,6 +5,7 @@ import { CreateAgencyForm } from '@/components/agencies/create-agency-form';
 import { Avatar } from '@/components/ui/avatar';
 import { Dialog } from '@/components/ui/dialog';
 import { Dropdown, DropdownButton, DropdownItem, DropdownItems, DropdownLabel, DropdownSeparator } from '@/components/ui/menu';
+import { capitalize } from '@/lib/format';
 import { type RouterOutputs, trpc } from '@/lib/trpc';
 import { useAgency } from './agency-context';
 
@@ -25,7 +26,7 @@ export function AgencySwitcher({ initialMe }: { initialMe: Me }) {
           <Avatar name={agency.name} square className="size-7" />
           <span className="min-w-0 flex-1">
             <span className="block truncate text-sm font-medium text-slate-900">{agency.name}</span>
-            <span className="block text-xs capitalize text-slate-500">{agency.role}</span>
+            <span className="block text-xs text-slate-500">{capitalize(agency.role)}</span>
           </span>
           <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-slate-400" />
         </DropdownButton>

@@ -23,38 +23,48 @@ export function AppShell({ agency, me, children }: { agency: Agency; me: Me; chi
 
   return (
     <AgencyProvider initial={agency}>
-      <div className="min-h-full">
-        {menuOpen && <div aria-hidden className="fixed inset-0 z-30 bg-slate-900/30 md:hidden" onClick={() => setMenuOpen(false)} />}
+      <div className="flex min-h-full">
+        {menuOpen && (
+          <div aria-hidden className="fixed inset-0 z-30 bg-slate-900/30 md:hidden" onClick={() => setMenuOpen(false)} />
+        )}
+        {/* in the page flow on wide screens (so it spans the whole page), a drawer on small ones */}
         <aside
           className={cn(
-            'fixed inset-y-0 left-0 z-40 flex w-64 flex-col border-r border-slate-200 bg-white transition-transform md:translate-x-0',
+            'fixed inset-y-0 left-0 z-40 w-64 shrink-0 border-r border-slate-200 bg-white transition-transform md:static md:translate-x-0',
             menuOpen ? 'translate-x-0 shadow-xl' : '-translate-x-full',
           )}
         >
-          <div className="flex h-14 items-center justify-between px-5">
-            <Logo href={`/a/${agency.id}/sites`} />
-            <button type="button" className="rounded p-1 text-slate-500 md:hidden" onClick={() => setMenuOpen(false)} aria-label="Close menu">
-              <X aria-hidden className="size-5" />
-            </button>
-          </div>
-          <div className="px-3 pt-1 pb-4">
-            <AgencySwitcher initialMe={me} />
-          </div>
-          <SidebarNav />
-          <div className="mt-auto border-t border-slate-100 p-3">
-            <a
-              href="/docs/api"
-              target="_blank"
-              rel="noreferrer"
-              className="flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm text-slate-500 hover:bg-slate-50 hover:text-slate-800"
-            >
-              <BookOpen aria-hidden className="size-4" />
-              API reference
-            </a>
+          <div className="flex h-full flex-col md:sticky md:top-0 md:h-screen">
+            <div className="flex h-14 items-center justify-between px-5">
+              <Logo href={`/a/${agency.id}/sites`} />
+              <button
+                type="button"
+                className="rounded p-1 text-slate-500 md:hidden"
+                onClick={() => setMenuOpen(false)}
+                aria-label="Close menu"
+              >
+                <X aria-hidden className="size-5" />
+              </button>
+            </div>
+            <div className="px-3 pt-1 pb-4">
+              <AgencySwitcher initialMe={me} />
+            </div>
+            <SidebarNav />
+            <div className="mt-auto border-t border-slate-100 p-3">
+              <a
+                href="/docs/api"
+                target="_blank"
+                rel="noreferrer"
+                className="flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm text-slate-500 hover:bg-slate-50 hover:text-slate-800"
+              >
+                <BookOpen aria-hidden className="size-4" />
+                API reference
+              </a>
+            </div>
           </div>
         </aside>
 
-        <div className="md:pl-64">
+        <div className="min-w-0 flex-1">
           <header className="sticky top-0 z-20 flex h-14 items-center gap-3 border-b border-slate-200 bg-white/85 px-4 backdrop-blur sm:px-6">
             <button
               type="button"
@@ -130,7 +140,8 @@ function Count({ value }: { value: number }) {
 
 function Breadcrumb() {
   const agency = useAgency();
-  const section = nav.find((n) => n.segment === useSection());
+  const current = useSection();
+  const section = nav.find((n) => n.segment === current);
   return (
     <div className="flex min-w-0 items-center gap-2 text-sm">
       <span className="truncate text-slate-500">{agency.name}</span>

@@ -18,14 +18,17 @@ export function CreateSite() {
   const list = `/a/${agency.id}/sites`;
   const create = trpc.sites.create.useMutation({
     onSuccess: async (site) => {
-      await Promise.all([utils.sites.list.invalidate({ agencyId: agency.id }), utils.agencies.get.invalidate({ agencyId: agency.id })]);
+      await Promise.all([
+        utils.sites.list.invalidate({ agencyId: agency.id }),
+        utils.agencies.get.invalidate({ agencyId: agency.id }),
+      ]);
       toast({ title: 'Site created', description: `${site.name} is ready.` });
       router.push(list);
     },
   });
 
   return (
-    <>
+    <div className="max-w-3xl">
       <PageHeader
         back={<BackLink href={list} label="Sites" />}
         title="New site"
@@ -54,6 +57,6 @@ export function CreateSite() {
           />
         </Card>
       )}
-    </>
+    </div>
   );
 }

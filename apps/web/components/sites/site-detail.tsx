@@ -105,7 +105,10 @@ function DangerZone({ site }: { site: Site }) {
   const [open, setOpen] = useState(false);
   const remove = trpc.sites.delete.useMutation({
     onSuccess: async () => {
-      await Promise.all([utils.sites.list.invalidate({ agencyId: agency.id }), utils.agencies.get.invalidate({ agencyId: agency.id })]);
+      await Promise.all([
+        utils.sites.list.invalidate({ agencyId: agency.id }),
+        utils.agencies.get.invalidate({ agencyId: agency.id }),
+      ]);
       toast({ title: 'Site deleted', description: `${site.name} and everything on it is gone.` });
       router.push(`/a/${agency.id}/sites`);
     },
@@ -116,7 +119,9 @@ function DangerZone({ site }: { site: Site }) {
       <CardBody className="flex flex-wrap items-center justify-between gap-4">
         <div className="text-sm">
           <p className="font-medium text-slate-900">Delete this site</p>
-          <p className="text-slate-500">Removes the site and all of its data: installed modules, API tokens, webhooks. This cannot be undone.</p>
+          <p className="text-slate-500">
+            Removes the site and all of its data: installed modules, API tokens, webhooks. This cannot be undone.
+          </p>
         </div>
         <Button variant="danger" onClick={() => setOpen(true)}>
           Delete site

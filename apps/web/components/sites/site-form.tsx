@@ -44,6 +44,7 @@ export function SiteForm({ agencyId, initial, onSubmit, error, readOnly, actions
   const locales = useMemo(localeChoices, []);
 
   // browser defaults, applied once the zone list is known and only to untouched fields
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the zones arrive
   useEffect(() => {
     if (!creating || !zonesQuery.data) return;
     const defaults = browserDefaults(new Set(zonesQuery.data));
@@ -52,7 +53,6 @@ export function SiteForm({ agencyId, initial, onSubmit, error, readOnly, actions
       timeZone: !touched.has('timeZone') && defaults.timeZone ? defaults.timeZone : v.timeZone,
       locale: !touched.has('locale') && defaults.locale ? defaults.locale : v.locale,
     }));
-    // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the zones arrive
   }, [creating, zonesQuery.data]);
 
   const set = <K extends keyof SiteValues>(key: K, value: SiteValues[K]) => {

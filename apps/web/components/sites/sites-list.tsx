@@ -2,7 +2,7 @@
 import { Clock, Globe, LayoutGrid, Plus, Search } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
-import { useAgency } from '@/components/shell/agency-context';
+import { useAgency, useSyncCount } from '@/components/shell/agency-context';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
@@ -11,7 +11,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueryError } from '@/components/ui/query-error';
-import { Skeleton } from '@/components/ui/spinner';
+import { Loading, Skeleton } from '@/components/ui/spinner';
 import { RelativeTime } from '@/components/ui/time';
 import { trpc } from '@/lib/trpc';
 
@@ -19,6 +19,7 @@ export function SitesList() {
   const agency = useAgency();
   const sites = trpc.sites.list.useQuery({ agencyId: agency.id });
   const [filter, setFilter] = useState('');
+  useSyncCount('sites', sites.data?.length);
   const newSite = `/a/${agency.id}/sites/new`;
   const shown = (sites.data ?? []).filter((s) => `${s.name} ${s.slug}`.toLowerCase().includes(filter.trim().toLowerCase()));
 
@@ -28,7 +29,8 @@ export function SitesList() {
         title="Sites"
         description={`The client sites ${agency.name} runs.`}
         actions={
-          agency.isAdmin && (
+          agency.isAdmin &&
+          sites.data?.length !== 0 && (
             <ButtonLink href={newSite}>
               <Plus aria-hidden className="size-4" />
               New site
@@ -37,11 +39,11 @@ export function SitesList() {
         }
       />
       {sites.isPending ? (
-        <div aria-busy="true" aria-label="Loading sites" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Loading label="Loading sites" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} className="h-36" />
           ))}
-        </div>
+        </Loading>
       ) : sites.isError ? (
         <QueryError error={sites.error} retry={sites.refetch} what="the sites" />
       ) : sites.data.length === 0 ? (
@@ -68,7 +70,13 @@ export function SitesList() {
           {sites.data.length > 3 && (
             <div className="relative mb-4 max-w-xs">
               <Search aria-hidden className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" />
-              <Input aria-label="Filter sites" placeholder="Filter sites…" className="pl-9" value={filter} onChange={(e) => setFilter(e.target.value)} />
+              <Input
+                aria-label="Filter sites"
+                placeholder="Filter sites…"
+                className="pl-9"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+              />
             </div>
           )}
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -2,7 +2,14 @@ import { cn } from '@/lib/cn';
 import { initials } from '@/lib/format';
 
 // a stable colour per name, so people are recognisable at a glance
-const palette = ['bg-indigo-100 text-indigo-700', 'bg-emerald-100 text-emerald-700', 'bg-amber-100 text-amber-800', 'bg-sky-100 text-sky-700', 'bg-rose-100 text-rose-700', 'bg-violet-100 text-violet-700'];
+const palette = [
+  'bg-indigo-100 text-indigo-700',
+  'bg-emerald-100 text-emerald-700',
+  'bg-amber-100 text-amber-800',
+  'bg-sky-100 text-sky-700',
+  'bg-rose-100 text-rose-700',
+  'bg-violet-100 text-violet-700',
+];
 
 export function Avatar({ name, className, square }: { name: string; className?: string; square?: boolean }) {
   let hash = 0;

@@ -3,7 +3,7 @@ import type { ComponentProps } from 'react';
 import { cn } from '@/lib/cn';
 import { Spinner } from './spinner';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'link';
 type Size = 'sm' | 'md';
 
 const variants: Record<Variant, string> = {
@@ -11,6 +11,7 @@ const variants: Record<Variant, string> = {
   secondary: 'border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-brand-600',
   ghost: 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-brand-600',
   danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:outline-red-600',
+  link: 'h-auto px-0 font-medium text-brand-600 underline-offset-4 hover:text-brand-700 hover:underline focus-visible:outline-brand-600',
 };
 const sizes: Record<Size, string> = {
   sm: 'h-8 gap-1.5 px-3 text-sm',
@@ -21,8 +22,8 @@ export function buttonClasses({ variant = 'primary', size = 'md' }: { variant?: 
   return cn(
     'inline-flex shrink-0 items-center justify-center whitespace-nowrap rounded-md font-medium transition-colors',
     'focus-visible:outline-2 focus-visible:outline-offset-2 disabled:pointer-events-none disabled:opacity-50',
-    variants[variant],
     sizes[size],
+    variants[variant],
   );
 }
 

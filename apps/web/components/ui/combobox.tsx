@@ -1,13 +1,7 @@
 'use client';
-import {
-  ComboboxButton,
-  ComboboxInput,
-  ComboboxOption,
-  ComboboxOptions,
-  Combobox as HeadlessCombobox,
-} from '@headlessui/react';
+import { ComboboxButton, ComboboxInput, ComboboxOption, ComboboxOptions, Combobox as HeadlessCombobox } from '@headlessui/react';
 import { Check, ChevronsUpDown } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
 import type { ControlProps } from './field';
 import { controlClasses } from './input';
@@ -34,8 +28,25 @@ interface ComboboxProps extends Partial<ControlProps> {
 const normalise = (s: string) => s.toLowerCase().replaceAll('_', ' ');
 
 /** A searchable select: type to filter, arrows to move, Enter to pick. */
-export function Combobox({ value, onChange, options, placeholder, disabled, allowCustom, limit = 80, ...control }: ComboboxProps) {
+export function Combobox({
+  value,
+  onChange,
+  options,
+  placeholder,
+  disabled,
+  allowCustom,
+  limit = 80,
+  ...control
+}: ComboboxProps) {
   const [query, setQuery] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const describedBy = control['aria-describedby'];
+  // Headless UI owns aria-describedby on its input (for its own <Description>); the field's
+  // hint or error is attached here instead
+  useEffect(() => {
+    if (describedBy) input.current?.setAttribute('aria-describedby', describedBy);
+    else input.current?.removeAttribute('aria-describedby');
+  }, [describedBy]);
   const byValue = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
   const matches = useMemo(() => {
     const q = normalise(query.trim());
@@ -56,6 +67,7 @@ export function Combobox({ value, onChange, options, placeholder, disabled, allo
       <div className="relative">
         <ComboboxInput
           {...control}
+          ref={input}
           className={cn(controlClasses, 'h-9 pr-9')}
           displayValue={(v: string) => byValue.get(v)?.label ?? v}
           onChange={(e) => setQuery(e.target.value)}

@@ -4,23 +4,26 @@ import { useEffect, useState } from 'react';
 import { Button } from './button';
 
 export function CopyButton({ value, label = 'Copy', size = 'sm' }: { value: string; label?: string; size?: 'sm' | 'md' }) {
-  const [copied, setCopied] = useState(false);
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
-    if (!copied) return;
-    const t = setTimeout(() => setCopied(false), 2000);
+    if (state === 'idle') return;
+    const t = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(t);
-  }, [copied]);
+  }, [state]);
   return (
     <Button
       variant="secondary"
       size={size}
-      onClick={async () => {
-        await navigator.clipboard.writeText(value);
-        setCopied(true);
-      }}
+      onClick={() =>
+        // the clipboard needs a secure context (https or localhost) and the page's focus
+        navigator.clipboard.writeText(value).then(
+          () => setState('copied'),
+          () => setState('failed'),
+        )
+      }
     >
-      {copied ? <Check aria-hidden className="size-3.5 text-emerald-600" /> : <Copy aria-hidden className="size-3.5" />}
-      <span aria-live="polite">{copied ? 'Copied' : label}</span>
+      {state === 'copied' ? <Check aria-hidden className="size-3.5 text-emerald-600" /> : <Copy aria-hidden className="size-3.5" />}
+      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy it' : label}</span>
     </Button>
   );
 }

@@ -25,7 +25,11 @@ export function Dialog({ open, onClose, title, description, children, footer, on
   const content = (
     <>
       {children && <div className="space-y-4 px-5 pb-2">{children}</div>}
-      {footer && <div className="mt-3 flex justify-end gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50/70 px-5 py-3">{footer}</div>}
+      {footer && (
+        <div className="mt-3 flex justify-end gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50/70 px-5 py-3">
+          {footer}
+        </div>
+      )}
     </>
   );
   return (
@@ -136,7 +140,14 @@ export function ConfirmDialog({
             Type <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.8125rem] text-slate-900">{confirmText}</code>{' '}
             to confirm
           </label>
-          <Input id={inputId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+          <Input
+            id={inputId}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+          />
         </div>
       )}
       {error && <Alert tone="danger">{error}</Alert>}

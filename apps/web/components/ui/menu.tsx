@@ -5,7 +5,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
-export { Menu as Dropdown, HeadlessMenuButton as DropdownButton };
+export { HeadlessMenuButton as DropdownButton, Menu as Dropdown };
 
 export function DropdownItems({
   children,

@@ -10,6 +10,15 @@ export function Spinner({ className, label }: { className?: string; label?: stri
   );
 }
 
+/** Where content is loading: announced once by its label, filled with skeletons by the caller. */
+export function Loading({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div role="status" aria-busy="true" aria-label={label} className={className}>
+      {children}
+    </div>
+  );
+}
+
 /** A grey placeholder block, sized by the caller. */
 export function Skeleton({ className }: { className?: string }) {
   return <div aria-hidden className={cn('animate-pulse rounded-md bg-slate-200/70', className)} />;

@@ -17,7 +17,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <AuthCard
       title="Sign in to Dramac"
-      description={next?.startsWith('/invitations/') ? 'Sign in to answer your invitation.' : 'Welcome back. Enter your details to continue.'}
+      description={
+        next?.startsWith('/invitations/') ? 'Sign in to answer your invitation.' : 'Welcome back. Enter your details to continue.'
+      }
       footer={
         <>
           New to Dramac?{' '}

@@ -6,6 +6,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { serverApi } from '@/lib/server-api';
 
 export const metadata: Metadata = { title: 'Welcome' };
+export const dynamic = 'force-dynamic';
 
 /** For someone who belongs to no agency yet: create one (or open an invitation link). */
 export default async function WelcomePage() {
@@ -21,7 +22,7 @@ export default async function WelcomePage() {
         <>
           Invited to an agency? Open the link in your invitation email.
           <span className="mt-2 block">
-            Signed in as {me.user.email} · <SignOutButton variant="ghost" />
+            Signed in as {me.user.email}. <SignOutButton variant="link" label="Sign out" />
           </span>
         </>
       }

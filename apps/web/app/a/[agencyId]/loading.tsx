@@ -1,11 +1,11 @@
-import { Skeleton } from '@/components/ui/spinner';
+import { Loading, Skeleton } from '@/components/ui/spinner';
 
-export default function Loading() {
+export default function AgencyLoading() {
   return (
-    <div aria-busy="true" aria-label="Loading">
+    <Loading label="Loading">
       <Skeleton className="h-7 w-48" />
       <Skeleton className="mt-2 h-4 w-72" />
       <Skeleton className="mt-8 h-48 w-full" />
-    </div>
+    </Loading>
   );
 }

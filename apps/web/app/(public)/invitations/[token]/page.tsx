@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import { TRPCError } from '@trpc/server';
 import { Mail } from 'lucide-react';
+import type { Metadata } from 'next';
 import { AuthCard } from '@/components/auth/auth-card';
 import { InvitationResponse } from '@/components/invitations/invitation-response';
 import { ButtonLink } from '@/components/ui/button';
@@ -19,7 +19,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
   if (!invitation) {
     return (
-      <AuthCard title="Invitation not found" description="This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.">
+      <AuthCard
+        title="Invitation not found"
+        description="This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation."
+      >
         <div className="flex items-center gap-3 rounded-md bg-slate-50 p-3 text-sm text-slate-600">
           <Mail aria-hidden className="size-4 shrink-0 text-slate-400" />
           Invitation links look like …/invitations/inv_… and are valid for 7 days.
