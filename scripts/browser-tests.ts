@@ -48,6 +48,8 @@ try {
     NODE_ENV: 'production' as const,
     SMTP_URL: '',
     WEBHOOKS_ALLOW_PRIVATE_TARGETS: '1', // the webhook spec's receiver listens on 127.0.0.1
+    // every spec signs in from 127.0.0.1; the per-email limit is what validation.spec checks
+    SIGNIN_MAX_PER_IP: '1000',
   };
   buildWebIfStale(env, DIST, () => console.log('building the dashboard …'));
   const web = start(nextBin, ['start', '-p', String(port)], WEB, env, 'e2e-web');

@@ -22,7 +22,11 @@ export function CopyButton({ value, label = 'Copy', size = 'sm' }: { value: stri
         )
       }
     >
-      {state === 'copied' ? <Check aria-hidden className="size-3.5 text-emerald-600" /> : <Copy aria-hidden className="size-3.5" />}
+      {state === 'copied' ? (
+        <Check aria-hidden className="size-3.5 text-emerald-600" />
+      ) : (
+        <Copy aria-hidden className="size-3.5" />
+      )}
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy it' : label}</span>
     </Button>
   );

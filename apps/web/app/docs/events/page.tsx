@@ -16,9 +16,13 @@ export default function EventsPage() {
       <p className="text-sm font-medium text-brand-600">Dramac API</p>
       <h1 className="mt-1 text-3xl font-semibold tracking-tight">Webhook events</h1>
       <p className="mt-3 text-slate-600">
-        Each site can register endpoints that receive these events as signed HTTP POST requests. Subscribe to an exact type,
-        a prefix such as <code className="rounded bg-slate-100 px-1">site.*</code>, or <code className="rounded bg-slate-100 px-1">*</code>.
-        See also the <a className="text-brand-600 underline" href="/docs/api">REST API reference</a>.
+        Each site can register endpoints that receive these events as signed HTTP POST requests. Subscribe to an exact type, a
+        prefix such as <code className="rounded bg-slate-100 px-1">site.*</code>, or{' '}
+        <code className="rounded bg-slate-100 px-1">*</code>. See also the{' '}
+        <a className="text-brand-600 underline" href="/docs/api">
+          REST API reference
+        </a>
+        .
       </p>
 
       <section className="mt-8 rounded-lg border border-slate-200 bg-white p-5">
@@ -72,7 +76,13 @@ const event = wh.verify(rawBody, request.headers);          // throws when the s
               <summary className="cursor-pointer text-sm text-brand-600">Example payload and schema</summary>
               <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-3 text-xs">
                 {JSON.stringify(
-                  { id: 'evt_…', type, timestamp: '2026-11-23T09:30:00.000Z', siteId: 'cm3site0000example', data: catalogue[type].example },
+                  {
+                    id: 'evt_…',
+                    type,
+                    timestamp: '2026-11-23T09:30:00.000Z',
+                    siteId: 'cm3site0000example',
+                    data: catalogue[type].example,
+                  },
                   null,
                   2,
                 )}

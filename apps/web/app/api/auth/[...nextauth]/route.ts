@@ -10,4 +10,5 @@ async function handler(req: Request, ctx: RouteContext) {
   if (limited) return limited;
   return NextAuth(auth())(req, ctx);
 }
+
 export { handler as GET, handler as POST };

@@ -2,4 +2,5 @@ import { handleTrpc } from '@dramac/api/http';
 import { services } from '@/lib/services';
 
 const handler = async (req: Request) => handleTrpc(req, await services());
+
 export { handler as GET, handler as POST };
