@@ -23,6 +23,12 @@ export function validationDetails(error: unknown): ValidationDetails | null {
   return { fieldErrors, formErrors };
 }
 
+/** A BAD_REQUEST that forms show beside one field, like a zod failure on that field. */
+export function fieldError(path: string, message: string): TRPCError {
+  const cause = new ZodError([{ code: 'custom', path: path.split('.'), message, input: undefined }]);
+  return new TRPCError({ code: 'BAD_REQUEST', message, cause });
+}
+
 export const notFound = (what: string) => new TRPCError({ code: 'NOT_FOUND', message: `${what} not found` });
 export const conflict = (message: string) => new TRPCError({ code: 'CONFLICT', message });
 export const forbidden = (message: string) => new TRPCError({ code: 'FORBIDDEN', message });

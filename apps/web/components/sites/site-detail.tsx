@@ -1,10 +1,11 @@
 'use client';
+import { Webhook } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useAgency } from '@/components/shell/agency-context';
 import { Alert } from '@/components/ui/alert';
 import { BackLink } from '@/components/ui/back-link';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { Card, CardBody, CardFooter, CardHeader } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ConfirmDialog } from '@/components/ui/dialog';
@@ -35,6 +36,14 @@ export function SiteDetail({ initial }: { initial: Site }) {
       <PageHeader
         back={<BackLink href={`/a/${agency.id}/sites`} label="Sites" />}
         title={site.name}
+        actions={
+          agency.isAdmin ? (
+            <ButtonLink variant="secondary" href={`/a/${agency.id}/sites/${site.id}/webhooks`}>
+              <Webhook className="size-4" aria-hidden />
+              Webhooks
+            </ButtonLink>
+          ) : undefined
+        }
         description={
           <span className="font-mono text-xs">
             {site.slug} · {site.timeZone} · {site.currency} · {site.locale}

@@ -6,9 +6,10 @@ export const endpointUrl = z
   .trim()
   .max(2000, 'Use at most 2000 characters')
   .pipe(z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL such as https://example.com/webhooks' }))
+  // zod runs this even after the URL check failed: parse defensively
   .refine((u) => {
-    const url = new URL(u);
-    return !url.username && !url.password;
+    const url = URL.canParse(u) ? new URL(u) : null;
+    return !url?.username && !url?.password;
   }, 'Put credentials in a header on your side, not in the URL');
 
 export const endpointFields = z.object({

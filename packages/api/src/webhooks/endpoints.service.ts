@@ -7,7 +7,7 @@ import type { Db } from '@dramac/db';
 import { enqueue, type PgBoss } from '@dramac/jobs';
 import ipaddr from 'ipaddr.js';
 import type { z } from 'zod';
-import { badRequest, notFound } from '../errors.ts';
+import { fieldError, notFound } from '../errors.ts';
 import { encryptSecret } from '../lib/encryption.ts';
 import { newEventId } from './emit.ts';
 import type { deliveryFilters, endpointFields, updateEndpointFields } from './endpoints.schemas.ts';
@@ -22,10 +22,10 @@ function assertPublicTarget(url: string) {
   if (process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === '1') return;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal')) {
-    throw badRequest('Webhook URLs must point to a public host');
+    throw fieldError('url', 'Webhook URLs must point to a public host');
   }
   if (net.isIP(host) && ipaddr.process(host).range() !== 'unicast') {
-    throw badRequest('Webhook URLs must point to a public address, not a private, loopback or link-local one');
+    throw fieldError('url', 'Webhook URLs must point to a public address, not a private, loopback or link-local one');
   }
 }
 

@@ -1,5 +1,6 @@
 // Webhook endpoints over the REST API (/api/v1) with API tokens: scopes, tenancy, strict bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validationDetails } from '../errors.ts';
 import { createApiToken } from '../external/api-tokens/api-tokens.service.ts';
 import { type Scenario, scenario, type TestUser } from '../testing/harness.ts';
 import { startTestServer, type TestServer } from '../testing/http-server.ts';
@@ -103,6 +104,14 @@ describe('webhooks over REST', () => {
     const ok = await api('PATCH', `/sites/${site.id}/webhooks/${ep.id}`, tokens.write, { enabled: false });
     expect(ok.body).toMatchObject({ enabled: false, disabledReason: 'Disabled by a user' });
     expect((await api('POST', `/sites/${site.id}/webhooks`, tokens.write, 'url=x', 'text/plain')).status).toBe(415);
+  });
+
+  it('reports URL problems on the url field, for the form to show', async () => {
+    for (const url of ['not a url', 'http://localhost:3000/hooks', 'https://user:pw@hooks.example.com/']) {
+      const err = await owner.api.webhooks.create({ siteId: site.id, url, eventTypes: ['*'] }).catch((e) => e);
+      expect(err.code).toBe('BAD_REQUEST');
+      expect(Object.keys(validationDetails(err.cause)?.fieldErrors ?? {})).toEqual(['url']);
+    }
   });
 
   it('rotates the secret and deletes the endpoint', async () => {
