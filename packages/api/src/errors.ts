@@ -2,7 +2,7 @@
 // for validation failures a stable `fieldErrors` map keyed by dotted path, which forms display
 // beside their fields.
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { ZodError, ZodRealError } from 'zod';
 
 export interface ValidationDetails {
   fieldErrors: Record<string, string[]>;
@@ -25,7 +25,8 @@ export function validationDetails(error: unknown): ValidationDetails | null {
 
 /** A BAD_REQUEST that forms show beside one field, like a zod failure on that field. */
 export function fieldError(path: string, message: string): TRPCError {
-  const cause = new ZodError([{ code: 'custom', path: path.split('.'), message, input: undefined }]);
+  // ZodRealError: the zod error class that is an Error, which tRPC keeps as the cause
+  const cause = new ZodRealError([{ code: 'custom', path: path.split('.'), message, input: undefined }]);
   return new TRPCError({ code: 'BAD_REQUEST', message, cause });
 }
 
