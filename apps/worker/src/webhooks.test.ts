@@ -189,6 +189,31 @@ describe('webhook delivery', () => {
     expect(mail.text).toContain(r.url);
   });
 
+  it('follows no redirect and keeps only the start of a huge response', async () => {
+    const target = await receiver();
+    const big = 'x'.repeat(1_000_000);
+    const server = http.createServer((req, res) => {
+      req.resume();
+      if (req.url === '/redirect') res.writeHead(307, { location: target.url }).end();
+      else res.writeHead(500).end(big);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise<void>((r) => server.close(() => r())));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const site = await s.site(owner);
+    for (const path of ['/redirect', '/huge']) {
+      const endpoint = await owner.api.webhooks.create({ siteId: site.id, url: `${base}${path}`, eventTypes: ['*'] });
+      const { deliveryId } = await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: endpoint.id });
+      const [attempt] = await until('the attempt', async () => {
+        const a = await attemptsOf(deliveryId);
+        return a.length > 0 && a;
+      });
+      if (path === '/redirect') expect(attempt?.statusCode).toBe(307);
+      else expect(attempt?.responseBody?.length).toBeLessThanOrEqual(2048);
+    }
+    expect(target.received).toHaveLength(0);
+  });
+
   it('signs with both secrets during a rotation', async () => {
     const r = await receiver();
     const { site, endpoint } = await endpointFor(r.url);
