@@ -9,7 +9,7 @@ export interface WorkerOptions {
   smtpUrl?: string;
   mailFrom?: string;
   pollingIntervalSeconds?: number;
-  /** how often pg-boss looks for expired jobs (a killed worker's), default 60 s */
+  /** how often pg-boss supervises and looks for expired jobs (a killed worker's), default 60 s */
   superviseIntervalSeconds?: number;
   webhooks?: WebhookWorkerOptions;
 }

@@ -261,8 +261,9 @@ describe('webhook delivery', () => {
     const r = await receiver((n) => (n === 1 ? 'hang' : 200));
     const { site, endpoint } = await endpointFor(r.url);
     await worker.stop(); // only the doomed worker below may pick the job up
-    const doomed = spawn(path.resolve(import.meta.dirname, '../../../node_modules/.bin/tsx'), ['src/main.ts'], {
-      cwd: path.resolve(import.meta.dirname, '..'),
+    // node itself with tsx as a loader: one process, so SIGKILL really kills the worker
+    const doomed = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
       env: { ...process.env, DATABASE_URL: s.url, WEBHOOK_TIMEOUT_MS: '60000' },
       stdio: 'ignore',
     });

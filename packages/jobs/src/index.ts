@@ -58,7 +58,10 @@ export function createBoss(
     schedule: opts.worker ?? false,
     // workers wake on NOTIFY when a job lands instead of waiting for their next poll
     useListenNotify: opts.worker ?? false,
-    ...(opts.superviseIntervalSeconds ? { superviseIntervalSeconds: opts.superviseIntervalSeconds } : {}),
+    // expiry of a dead worker's jobs runs in the monitor pass: both intervals bound how soon they come back
+    ...(opts.superviseIntervalSeconds
+      ? { superviseIntervalSeconds: opts.superviseIntervalSeconds, monitorIntervalSeconds: opts.superviseIntervalSeconds }
+      : {}),
   });
 }
 
