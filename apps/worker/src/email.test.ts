@@ -1,6 +1,7 @@
 // Outbox mail end to end: a real pg-boss worker delivering to a real SMTP server on loopback.
 import type { AddressInfo } from 'node:net';
 import { type Scenario, scenario, type TestUser } from '@dramac/api/testing';
+import { until } from '@dramac/api/testing/until';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -49,16 +50,6 @@ async function smtpServer(script: (n: number) => 'accept' | 'reject' = () => 'ac
   box.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return box;
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const closers: (() => Promise<void>)[] = [];

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Scenario, scenario, type TestUser } from '@dramac/api/testing';
+import { until } from '@dramac/api/testing/until';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startWorker } from './index.ts';
@@ -37,16 +38,6 @@ async function receiver(script: (n: number) => number | 'hang' = () => 200) {
     await close();
   });
   return { url, received };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const closers: (() => Promise<void>)[] = [];

@@ -8,16 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { validationDetails } from '../errors.ts';
 import { scopes } from '../external/api-tokens/api-tokens.service.ts';
-import { createCaller, createContext, type RouterInputs } from '../index.ts';
+import { createCaller, createContext } from '../index.ts';
 import { appRouter } from '../router.ts';
 import { type Scenario, scenario, type TestUser } from '../testing/harness.ts';
-
-type Path = { [R in keyof RouterInputs]: `${R & string}.${keyof RouterInputs[R] & string}` }[keyof RouterInputs];
-type InputAt<P extends Path> = P extends `${infer R extends keyof RouterInputs}.${infer Q}`
-  ? Q extends keyof RouterInputs[R]
-    ? RouterInputs[R][Q]
-    : never
-  : never;
+import type { InputAt, Path } from '../testing/router-paths.ts';
 
 interface Fixture {
   owner: TestUser;
