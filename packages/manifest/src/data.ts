@@ -52,12 +52,12 @@ export const table = z
         ctx.addIssue({ code: 'custom', path: ['columns', i, 'name'], message: `Column "${c.name}" is declared twice` });
       names.add(c.name);
     });
-    t.indexes.forEach((ix, i) =>
+    t.indexes.forEach((ix, i) => {
       ix.columns.forEach((c, j) => {
         if (!names.has(c))
           ctx.addIssue({ code: 'custom', path: ['indexes', i, 'columns', j], message: `No column "${c}" in this table` });
-      }),
-    );
+      });
+    });
   });
 
 /**
@@ -68,6 +68,8 @@ export const destructiveChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dropTable'), table: identifier }),
   z.object({ kind: z.literal('dropColumn'), table: identifier, column: identifier }),
   z.object({ kind: z.literal('changeColumnType'), table: identifier, column: identifier }),
+  // optional → required, or a lower maxLength: rows that no longer fit make the upgrade fail whole
+  z.object({ kind: z.literal('tightenColumn'), table: identifier, column: identifier }),
 ]);
 
 export const dataSpec = z
