@@ -17,14 +17,17 @@ export function SignInForm({
   initialError?: string;
 }) {
   const router = useRouter();
-  const [email, setEmail] = useState(defaultEmail);
-  const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
   const [error, setError] = useState<string | null>(initialError ? signInMessage(initialError) : null);
   const [pending, setPending] = useState(false);
 
-  async function submit(event: FormEvent) {
+  // uncontrolled inputs, read on submit: what someone typed before the page became interactive
+  // survives hydration (controlled inputs would be reset to their initial state)
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
     const empty = {
       email: email.trim() ? undefined : 'Enter your email',
       password: password ? undefined : 'Enter your password',
@@ -57,8 +60,7 @@ export function SignInForm({
         type="email"
         name="email"
         autoComplete="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        defaultValue={defaultEmail}
         error={missing.email}
         autoFocus={!defaultEmail}
       />
@@ -67,8 +69,6 @@ export function SignInForm({
         type="password"
         name="password"
         autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
         error={missing.password}
         autoFocus={Boolean(defaultEmail)}
       />

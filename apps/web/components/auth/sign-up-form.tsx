@@ -22,18 +22,23 @@ export function SignUpForm({
   withAgency: boolean;
 }) {
   const router = useRouter();
-  const [form, setForm] = useState({ name: '', email: defaultEmail, password: '', agencyName: '' });
+  // the email of the last attempt, for the "Go to sign in" link when it is taken
+  const [email, setEmail] = useState(defaultEmail);
   const [signInError, setSignInError] = useState<string | null>(null);
   const [navigating, setNavigating] = useState(false);
   const signUp = trpc.auth.signUp.useMutation();
   const errors = fieldErrors(signUp.error);
   const banner = signInError ?? formError(signUp.error, FIELDS);
 
-  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value });
-
-  async function submit(event: FormEvent) {
+  // uncontrolled inputs, read on submit: what someone typed before the page became interactive
+  // survives hydration (controlled inputs would be reset to their initial state)
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSignInError(null);
+    const data = new FormData(event.currentTarget);
+    const field = (name: string) => String(data.get(name) ?? '');
+    const form = { name: field('name'), email: field('email'), password: field('password'), agencyName: field('agencyName') };
+    setEmail(form.email);
     const { agencyName, ...account } = form;
     const created = await signUp.mutateAsync(withAgency ? { ...account, agencyName } : account).catch(() => null);
     if (!created) return;
@@ -55,36 +60,18 @@ export function SignUpForm({
           {errorCode(signUp.error) === 'CONFLICT' && (
             <>
               {' '}
-              <Link href={authHref('/sign-in', { next, email: form.email })}>Go to sign in</Link>
+              <Link href={authHref('/sign-in', { next, email })}>Go to sign in</Link>
             </>
           )}
         </Alert>
       )}
-      <TextField
-        label="Your name"
-        name="name"
-        autoComplete="name"
-        value={form.name}
-        onChange={set('name')}
-        error={errors.name}
-        autoFocus
-      />
-      <TextField
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        value={form.email}
-        onChange={set('email')}
-        error={errors.email}
-      />
+      <TextField label="Your name" name="name" autoComplete="name" error={errors.name} autoFocus />
+      <TextField label="Email" type="email" name="email" autoComplete="email" defaultValue={defaultEmail} error={errors.email} />
       <TextField
         label="Password"
         type="password"
         name="password"
         autoComplete="new-password"
-        value={form.password}
-        onChange={set('password')}
         error={errors.password}
         hint="At least 8 characters"
       />
@@ -93,8 +80,6 @@ export function SignUpForm({
           label="Agency name"
           name="agencyName"
           autoComplete="organization"
-          value={form.agencyName}
-          onChange={set('agencyName')}
           error={errors.agencyName}
           hint="You can rename it later"
         />
