@@ -296,5 +296,7 @@ describe('OpenAPI document', () => {
       expect(ok?.content?.['application/json']?.schema, route).toBeTruthy();
       expect(op.security, route).toEqual([{ bearerAuth: [] }]);
     }
+    const site = doc.paths['/sites/{siteId}'].get.responses['200'].content['application/json'].schema;
+    expect(site.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTime } from '../lib/schemas.ts';
 import { eventFilter } from './catalogue.ts';
 
 export const endpointUrl = z
@@ -33,9 +34,9 @@ export const endpointOutput = z.object({
   eventTypes: z.array(z.string()),
   enabled: z.boolean(),
   disabledReason: z.string().nullable(),
-  failingSince: z.date().nullable(),
-  previousSecretExpiresAt: z.date().nullable(),
-  createdAt: z.date(),
+  failingSince: dateTime().nullable(),
+  previousSecretExpiresAt: dateTime().nullable(),
+  createdAt: dateTime(),
 });
 
 export const deliveryStatus = z.enum(['pending', 'succeeded', 'failed', 'abandoned']);
@@ -51,7 +52,7 @@ export const deliveryFilters = z.object({
 export const attemptOutput = z.object({
   id: z.string(),
   attempt: z.number(),
-  startedAt: z.date(),
+  startedAt: dateTime(),
   durationMs: z.number(),
   statusCode: z.number().nullable(),
   responseBody: z.string().nullable(),
@@ -68,7 +69,7 @@ export const deliveryOutput = z.object({
   status: deliveryStatus,
   attemptCount: z.number(),
   lastStatusCode: z.number().nullable(),
-  createdAt: z.date(),
-  completedAt: z.date().nullable(),
+  createdAt: dateTime(),
+  completedAt: dateTime().nullable(),
   attempts: z.array(attemptOutput),
 });

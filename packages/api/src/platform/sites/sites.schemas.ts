@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTime } from '../../lib/schemas.ts';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 const currencies = new Set(Intl.supportedValuesOf('currency'));
@@ -38,8 +39,8 @@ export const siteOutput = z.object({
   timeZone: z.string(),
   currency: z.string(),
   locale: z.string(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: dateTime(),
+  updatedAt: dateTime(),
 });
 
 export const timeZoneList = [...timeZones].sort();
