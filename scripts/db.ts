@@ -7,7 +7,9 @@ import { openLocalDatabase } from '@dramac/db/local';
 import { applyMigrations, createMigration, diffDatabaseToSchema, diffMigrationsToSchema } from '@dramac/db/migrate';
 import pg from 'pg';
 import { engineStub } from './engine-stub.mjs';
+import { loadDotEnv } from './lib/runtime.ts';
 
+loadDotEnv();
 const [command, ...args] = process.argv.slice(2);
 const db = await openLocalDatabase().catch((err: Error) => {
   console.error(err.message);

@@ -9,13 +9,13 @@ import { seedDemoAt } from '@dramac/api/seed';
 import { dataDir, openLocalDatabase } from '@dramac/db/local';
 import { applyMigrations } from '@dramac/db/migrate';
 import { installQueues } from '@dramac/jobs';
-import { buildWebIfStale, nextBin, ROOT, runTs, WEB, waitForHttp } from './lib/runtime.ts';
+import { buildWebIfStale, loadDotEnv, nextBin, ROOT, runTs, WEB, waitForHttp } from './lib/runtime.ts';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const started = Date.now();
 const say = (line: string) => console.log(`\x1b[36m[dramac]\x1b[0m ${line}`);
 
-if (fs.existsSync(path.join(ROOT, '.env'))) process.loadEnvFile(path.join(ROOT, '.env'));
+loadDotEnv();
 
 /** A session secret generated once and kept beside the data, so sessions survive restarts. */
 function sessionSecret(): string {

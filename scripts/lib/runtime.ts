@@ -15,6 +15,12 @@ export const nextBin = path.join(WEB, 'node_modules/.bin/next');
  */
 export const runTs = (script: string): [string, string[]] => [process.execPath, ['--import', 'tsx', script]];
 
+/** Reads the checkout's .env into process.env (variables already set win), when there is one. */
+export function loadDotEnv(): void {
+  const file = path.join(ROOT, '.env');
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = net.createServer().listen(0, '127.0.0.1', () => {
