@@ -1,5 +1,6 @@
 import { apiTokensRouter } from './external/api-tokens/api-tokens.router.ts';
 import { restRouter } from './external/rest/rest.router.ts';
+import { registryRouter } from './modules/registry/registry.router.ts';
 import { agenciesRouter } from './platform/agencies/agencies.router.ts';
 import { authRouter } from './platform/auth/auth.router.ts';
 import { emailRouter } from './platform/email/email.router.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   email: emailRouter,
   apiTokens: apiTokensRouter,
   webhooks: webhooksRouter,
+  modules: registryRouter,
   v1: restRouter,
   v1Webhooks: webhooksRestRouter,
 });

@@ -74,6 +74,13 @@ export const protectedProcedure = base.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
+/** Platform staff (`User.isPlatformAdmin`), read from the database on every call, never the session. */
+export const platformAdminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const user = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { isPlatformAdmin: true } });
+  if (!user?.isPlatformAdmin) throw forbidden('Only platform administrators can do this');
+  return next();
+});
+
 export const id = z.string().trim().min(1, 'Required').max(64, 'Too long');
 
 /** The caller's membership in `input.agencyId`, optionally at least `minRole`. */

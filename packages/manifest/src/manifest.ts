@@ -30,7 +30,7 @@ export const CATEGORIES = [
   'other',
 ] as const;
 
-const moduleId = z
+export const moduleId = z
   .string()
   .min(3, 'Use at least 3 characters')
   .max(48, 'Use at most 48 characters')

@@ -3,6 +3,7 @@
 // hears about their mistake (400/403/404/409), never a 500. Fields come from the procedures'
 // own input schemas, so a new field or procedure is swept without touching this file beyond
 // its one valid-input line.
+import { widgetPackage } from '@dramac/manifest/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -22,6 +23,11 @@ interface Fixture {
   tokenId: string;
   endpointId: string;
   deliveryId: string;
+  moduleId: string;
+  /** a draft version of `moduleId` */
+  versionId: string;
+  /** base64 package of the module's next version */
+  nextPackage: string;
   /** holds an API token with every scope for `siteId` */
   rest: ReturnType<typeof createCaller>;
 }
@@ -77,6 +83,16 @@ const validInput: { [P in Path]: (f: Fixture) => InputAt<P> } = {
   'webhooks.deliveries': (f) => ({ siteId: f.siteId, endpointId: f.endpointId, status: 'pending', limit: 10 }),
   'webhooks.redeliver': (f) => ({ siteId: f.siteId, deliveryId: f.deliveryId }),
   'v1.token': () => ({}),
+  'modules.list': (f) => ({ agencyId: f.agencyId }),
+  'modules.versions': (f) => ({ agencyId: f.agencyId, moduleId: f.moduleId }),
+  'modules.create': (f) => ({ agencyId: f.agencyId, slug: 'swept-module', name: 'Swept', type: 'widget' }),
+  'modules.uploadVersion': (f) => ({ agencyId: f.agencyId, moduleId: f.moduleId, packageBase64: f.nextPackage }),
+  'modules.submit': (f) => ({ agencyId: f.agencyId, moduleId: f.moduleId, versionId: f.versionId }),
+  'modules.publish': (f) => ({ agencyId: f.agencyId, moduleId: f.moduleId, versionId: f.versionId }),
+  'modules.deprecate': (f) => ({ agencyId: f.agencyId, moduleId: f.moduleId, versionId: f.versionId }),
+  'modules.yank': (f) => ({ agencyId: f.agencyId, moduleId: f.moduleId, versionId: f.versionId }),
+  'modules.review': (f) => ({ versionId: f.versionId, approve: false, notes: 'Swept' }),
+  'modules.catalog': () => undefined,
   'v1.getSite': (f) => ({ siteId: f.siteId }),
   'v1Webhooks.eventTypes': () => ({}),
   'v1Webhooks.list': (f) => ({ siteId: f.siteId }),
@@ -167,6 +183,20 @@ beforeAll(async () => {
   const token = await owner.api.apiTokens.create({ ...tokenInput, name: 'ci' });
   const endpoint = await owner.api.webhooks.create({ siteId: site.id, url: 'https://hooks.example/in', eventTypes: ['*'] });
   const test = await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: endpoint.id });
+  // platform staff too, so that the review procedure is swept past its FORBIDDEN
+  await s.services.db.user.update({ where: { id: owner.id }, data: { isPlatformAdmin: true } });
+  const module = await owner.api.modules.create({
+    agencyId: owner.agencyId,
+    slug: 'sweep-widget',
+    name: 'Sweep',
+    type: 'widget',
+  });
+  const packageOf = async (version: string) => (await widgetPackage('sweep-widget', version)).toString('base64');
+  const version = await owner.api.modules.uploadVersion({
+    agencyId: owner.agencyId,
+    moduleId: module.id,
+    packageBase64: await packageOf('1.0.0'),
+  });
   f = {
     owner,
     agencyId: owner.agencyId,
@@ -176,6 +206,9 @@ beforeAll(async () => {
     tokenId: token.id,
     endpointId: endpoint.id,
     deliveryId: test.deliveryId,
+    moduleId: module.id,
+    versionId: version.id,
+    nextPackage: await packageOf('2.0.0'),
     rest: createCaller(createContext(s.services, null, { authorization: `Bearer ${restToken.token}` })),
   };
 });

@@ -2,6 +2,7 @@
 // nothing. The cases come from the router itself: every procedure whose input names an id
 // (`agencyId`, `siteId`, `memberId`…) needs a line in `ownInput`, and each of those ids is then
 // swapped, one at a time and all together, for the other tenant's.
+import { widgetPackage } from '@dramac/manifest/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scopes } from '../external/api-tokens/api-tokens.service.ts';
@@ -19,11 +20,26 @@ interface Rows {
   tokenId: string;
   endpointId: string;
   deliveryId: string;
+  /** a module the agency publishes, and a draft version of it */
+  moduleId: string;
+  versionId: string;
+  /** base64 package of the module's next version, for `modules.uploadVersion` */
+  nextPackage: string;
   /** holds an API token with every scope for `siteId` (not `tokenId`, which a case revokes) */
   rest: ReturnType<typeof createCaller>;
 }
-type IdKey = Exclude<keyof Rows, 'rest'>;
-const idKeys: readonly IdKey[] = ['agencyId', 'siteId', 'memberId', 'invitationId', 'tokenId', 'endpointId', 'deliveryId'];
+type IdKey = Exclude<keyof Rows, 'rest' | 'nextPackage'>;
+const idKeys: readonly IdKey[] = [
+  'agencyId',
+  'siteId',
+  'memberId',
+  'invitationId',
+  'tokenId',
+  'endpointId',
+  'deliveryId',
+  'moduleId',
+  'versionId',
+];
 
 /** A call the tenant may make on its own rows; the sweep swaps its ids for another tenant's. */
 const ownInput: { [P in Path]?: (t: Rows) => InputAt<P> } = {
@@ -63,6 +79,15 @@ const ownInput: { [P in Path]?: (t: Rows) => InputAt<P> } = {
   'webhooks.sendTest': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
   'webhooks.deliveries': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
   'webhooks.redeliver': (t) => ({ siteId: t.siteId, deliveryId: t.deliveryId }),
+  'modules.list': (t) => ({ agencyId: t.agencyId }),
+  'modules.versions': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId }),
+  'modules.create': (t) => ({ agencyId: t.agencyId, slug: 'planted-module', name: 'Planted', type: 'widget' }),
+  'modules.uploadVersion': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId, packageBase64: t.nextPackage }),
+  'modules.submit': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId, versionId: t.versionId }),
+  // the version is a draft: these answer CONFLICT past the tenant check
+  'modules.publish': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId, versionId: t.versionId }),
+  'modules.deprecate': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId, versionId: t.versionId }),
+  'modules.yank': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId, versionId: t.versionId }),
   'v1.getSite': (t) => ({ siteId: t.siteId }),
   'v1Webhooks.list': (t) => ({ siteId: t.siteId }),
   'v1Webhooks.get': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
@@ -78,6 +103,9 @@ const ownInput: { [P in Path]?: (t: Rows) => InputAt<P> } = {
 /** Procedures anyone may call without signing in; every other one answers UNAUTHORIZED. */
 const publicPaths = ['auth.signUp', 'invitations.byToken', 'invitations.decline'];
 
+/** Platform staff's procedures: not scoped to a tenant, and refused to every agency's user. */
+const platformPaths = ['modules.review'];
+
 const procedures = appRouter._def.procedures as unknown as Record<
   string,
   { _def: { inputs: unknown[]; meta?: { openapi?: unknown } } }
@@ -85,7 +113,7 @@ const procedures = appRouter._def.procedures as unknown as Record<
 const inputKeys = (path: string) =>
   procedures[path]!._def.inputs.flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : []));
 const idKeysOf = (path: string) => inputKeys(path).filter((k) => k.endsWith('Id'));
-const tenantPaths = Object.keys(procedures).filter((p) => idKeysOf(p).length > 0);
+const tenantPaths = Object.keys(procedures).filter((p) => idKeysOf(p).length > 0 && !platformPaths.includes(p));
 /** REST procedures (the OpenAPI bridge's) take an API token, not a dashboard session. */
 const isRest = (path: string) => Boolean(procedures[path]!._def.meta?.openapi);
 
@@ -114,6 +142,14 @@ async function rowsOf(owner: TestUser): Promise<Rows> {
   const token = await owner.api.apiTokens.create({ agencyId, siteId: site.id, name: 'ci', scopes: ['site:read'] });
   const endpoint = await owner.api.webhooks.create({ siteId: site.id, url: 'https://hooks.example/in', eventTypes: ['*'] });
   const test = await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: endpoint.id });
+  const slug = `tenant-widget-${n}`;
+  const module = await owner.api.modules.create({ agencyId, slug, name: 'Tenant widget', type: 'widget' });
+  const packageOf = async (version: string) => (await widgetPackage(slug, version)).toString('base64');
+  const version = await owner.api.modules.uploadVersion({
+    agencyId,
+    moduleId: module.id,
+    packageBase64: await packageOf('1.0.0'),
+  });
   return {
     agencyId,
     siteId: site.id,
@@ -122,6 +158,9 @@ async function rowsOf(owner: TestUser): Promise<Rows> {
     tokenId: token.id,
     endpointId: endpoint.id,
     deliveryId: test.deliveryId,
+    moduleId: module.id,
+    versionId: version.id,
+    nextPackage: await packageOf('2.0.0'),
     rest: createCaller(createContext(s.services, null, { authorization: `Bearer ${rest.token}` })),
   };
 }
@@ -148,6 +187,11 @@ async function everythingOf(t: Tenant) {
     events: await db.event.findMany(byAgency),
     webhookEndpoints: await db.webhookEndpoint.findMany(byAgency),
     webhookDeliveries: await db.webhookDelivery.findMany({ where: { endpoint: { agencyId } }, orderBy: { id: 'asc' } }),
+    modules: await db.module.findMany({
+      where: { publisherAgencyId: agencyId },
+      include: { versions: { orderBy: { id: 'asc' } } },
+      orderBy: { id: 'asc' },
+    }),
   };
 }
 
@@ -206,7 +250,12 @@ describe("another agency's ids", () => {
 
 // The same calls with B's own ids succeed, so the NOT_FOUNDs above came from A's ids and not
 // from a broken input. Each gets fresh rows, since some delete what they point at.
-const refusedPastTheTenantCheck: Record<string, string> = { 'sites.delete': 'BAD_REQUEST' };
+const refusedPastTheTenantCheck: Record<string, string> = {
+  'sites.delete': 'BAD_REQUEST',
+  'modules.publish': 'CONFLICT',
+  'modules.deprecate': 'CONFLICT',
+  'modules.yank': 'CONFLICT',
+};
 
 describe('the same calls on their own rows', () => {
   it.each(tenantPaths)('%s works', async (path) => {
@@ -215,6 +264,16 @@ describe('the same calls on their own rows', () => {
       (err: { code?: string }) => err.code,
     );
     expect(outcome).toBe(refusedPastTheTenantCheck[path] ?? 'ok');
+  });
+});
+
+describe('platform staff procedures', () => {
+  it.each(platformPaths)("%s answers FORBIDDEN to an agency's owner, whoever's id it names", async (path) => {
+    const input = { versionId: a.rows.versionId, approve: true };
+    const before = await everythingOf(a);
+    await expect(call(b.owner.api, path, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(a.owner.api, path, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await everythingOf(a)).toEqual(before);
   });
 });
 

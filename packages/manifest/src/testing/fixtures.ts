@@ -155,3 +155,9 @@ export async function buildTgz(entries: TarEntry[]): Promise<Buffer> {
   await done;
   return Buffer.concat(chunks);
 }
+
+/** A valid widget package (.tgz) with this id and version (and its changelog entry). */
+export function widgetPackage(id: string, version: string, mtime?: Date): Promise<Buffer> {
+  const manifest = widgetManifest({ id, version, changelog: [{ version, date: '2026-01-01', notes: `Release ${version}` }] });
+  return buildTgz(widgetFiles(manifest).map((e) => ({ ...e, mtime })));
+}
