@@ -10,6 +10,8 @@ export interface Services {
   limits: SignInLimits;
   /** absolute base URL of the dashboard, for links in emails */
   appUrl: string;
+  /** the database's URL, for a short-lived `pg` client where Prisma cannot go (module schemas' DDL) */
+  databaseUrl: string;
 }
 
 export interface SessionUser {

@@ -1,5 +1,6 @@
 import { apiTokensRouter } from './external/api-tokens/api-tokens.router.ts';
 import { restRouter } from './external/rest/rest.router.ts';
+import { installationsRouter } from './modules/installations/installations.router.ts';
 import { registryRouter } from './modules/registry/registry.router.ts';
 import { agenciesRouter } from './platform/agencies/agencies.router.ts';
 import { authRouter } from './platform/auth/auth.router.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   webhooks: webhooksRouter,
   modules: registryRouter,
+  installations: installationsRouter,
   v1: restRouter,
   v1Webhooks: webhooksRestRouter,
 });

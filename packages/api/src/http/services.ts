@@ -15,6 +15,7 @@ export async function createServices(url: string, appUrl: string): Promise<Servi
     boss,
     limits,
     appUrl,
+    databaseUrl: url,
     async close() {
       await boss.stop({ graceful: false });
       await limits.close();

@@ -26,6 +26,8 @@ interface Fixture {
   moduleId: string;
   /** a draft version of `moduleId` */
   versionId: string;
+  /** another widget, installed on `siteId` */
+  installationId: string;
   /** base64 package of the module's next version */
   nextPackage: string;
   /** holds an API token with every scope for `siteId` */
@@ -93,6 +95,19 @@ const validInput: { [P in Path]: (f: Fixture) => InputAt<P> } = {
   'modules.yank': (f) => ({ agencyId: f.agencyId, moduleId: f.moduleId, versionId: f.versionId }),
   'modules.review': (f) => ({ versionId: f.versionId, approve: false, notes: 'Swept' }),
   'modules.catalog': () => undefined,
+  'installations.list': (f) => ({ siteId: f.siteId }),
+  'installations.get': (f) => ({ siteId: f.siteId, installationId: f.installationId }),
+  'installations.install': (f) => ({
+    siteId: f.siteId,
+    moduleId: f.moduleId,
+    versionId: f.versionId,
+    acceptPermissions: ['site:read'],
+  }),
+  'installations.configure': (f) => ({ siteId: f.siteId, installationId: f.installationId, settings: { greeting: 'Hi' } }),
+  'installations.setEnabled': (f) => ({ siteId: f.siteId, installationId: f.installationId, enabled: true }),
+  'installations.upgrade': (f) => ({ siteId: f.siteId, installationId: f.installationId, versionId: f.versionId }),
+  'installations.rollback': (f) => ({ siteId: f.siteId, installationId: f.installationId }),
+  'installations.uninstall': (f) => ({ siteId: f.siteId, installationId: f.installationId }),
   'v1.getSite': (f) => ({ siteId: f.siteId }),
   'v1Webhooks.eventTypes': () => ({}),
   'v1Webhooks.list': (f) => ({ siteId: f.siteId }),
@@ -197,8 +212,27 @@ beforeAll(async () => {
     moduleId: module.id,
     packageBase64: await packageOf('1.0.0'),
   });
+  const installable = await owner.api.modules.create({
+    agencyId: owner.agencyId,
+    slug: 'sweep-installed',
+    name: 'Installed',
+    type: 'widget',
+  });
+  const installableVersion = await owner.api.modules.uploadVersion({
+    agencyId: owner.agencyId,
+    moduleId: installable.id,
+    packageBase64: (await widgetPackage('sweep-installed', '1.0.0')).toString('base64'),
+  });
+  // review has its own tests: published directly
+  await s.services.db.moduleVersion.update({ where: { id: installableVersion.id }, data: { status: 'published' } });
+  const installation = await owner.api.installations.install({
+    siteId: site.id,
+    moduleId: installable.id,
+    acceptPermissions: ['site:read'],
+  });
   f = {
     owner,
+    installationId: installation.id,
     agencyId: owner.agencyId,
     siteId: site.id,
     memberId: members.find((m) => m.user.id === colleague.id)!.id,

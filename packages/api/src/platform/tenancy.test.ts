@@ -20,9 +20,11 @@ interface Rows {
   tokenId: string;
   endpointId: string;
   deliveryId: string;
-  /** a module the agency publishes, and a draft version of it */
+  /** a module the agency publishes (1.0.0 published), and a draft version of it (2.0.0) */
   moduleId: string;
   versionId: string;
+  /** the module's 1.0.0, installed on `siteId` */
+  installationId: string;
   /** base64 package of the module's next version, for `modules.uploadVersion` */
   nextPackage: string;
   /** holds an API token with every scope for `siteId` (not `tokenId`, which a case revokes) */
@@ -39,6 +41,7 @@ const idKeys: readonly IdKey[] = [
   'deliveryId',
   'moduleId',
   'versionId',
+  'installationId',
 ];
 
 /** A call the tenant may make on its own rows; the sweep swaps its ids for another tenant's. */
@@ -88,6 +91,22 @@ const ownInput: { [P in Path]?: (t: Rows) => InputAt<P> } = {
   'modules.publish': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId, versionId: t.versionId }),
   'modules.deprecate': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId, versionId: t.versionId }),
   'modules.yank': (t) => ({ agencyId: t.agencyId, moduleId: t.moduleId, versionId: t.versionId }),
+  // the module is installed already and the version is a draft: CONFLICT past the tenant check
+  'installations.install': (t) => ({
+    siteId: t.siteId,
+    moduleId: t.moduleId,
+    versionId: t.versionId,
+    acceptPermissions: ['site:read'],
+  }),
+  'installations.list': (t) => ({ siteId: t.siteId }),
+  'installations.get': (t) => ({ siteId: t.siteId, installationId: t.installationId }),
+  'installations.configure': (t) => ({ siteId: t.siteId, installationId: t.installationId, settings: { greeting: 'Hi' } }),
+  'installations.setEnabled': (t) => ({ siteId: t.siteId, installationId: t.installationId, enabled: false }),
+  // a draft version: CONFLICT past the tenant check
+  'installations.upgrade': (t) => ({ siteId: t.siteId, installationId: t.installationId, versionId: t.versionId }),
+  // nothing to roll back to: CONFLICT past the tenant check
+  'installations.rollback': (t) => ({ siteId: t.siteId, installationId: t.installationId }),
+  'installations.uninstall': (t) => ({ siteId: t.siteId, installationId: t.installationId }),
   'v1.getSite': (t) => ({ siteId: t.siteId }),
   'v1Webhooks.list': (t) => ({ siteId: t.siteId }),
   'v1Webhooks.get': (t) => ({ siteId: t.siteId, endpointId: t.endpointId }),
@@ -145,10 +164,22 @@ async function rowsOf(owner: TestUser): Promise<Rows> {
   const slug = `tenant-widget-${n}`;
   const module = await owner.api.modules.create({ agencyId, slug, name: 'Tenant widget', type: 'widget' });
   const packageOf = async (version: string) => (await widgetPackage(slug, version)).toString('base64');
-  const version = await owner.api.modules.uploadVersion({
+  const published = await owner.api.modules.uploadVersion({
     agencyId,
     moduleId: module.id,
     packageBase64: await packageOf('1.0.0'),
+  });
+  // review has its own tests: published directly
+  await db.moduleVersion.update({ where: { id: published.id }, data: { status: 'published' } });
+  const installation = await owner.api.installations.install({
+    siteId: site.id,
+    moduleId: module.id,
+    acceptPermissions: ['site:read'],
+  });
+  const version = await owner.api.modules.uploadVersion({
+    agencyId,
+    moduleId: module.id,
+    packageBase64: await packageOf('2.0.0'),
   });
   return {
     agencyId,
@@ -160,7 +191,8 @@ async function rowsOf(owner: TestUser): Promise<Rows> {
     deliveryId: test.deliveryId,
     moduleId: module.id,
     versionId: version.id,
-    nextPackage: await packageOf('2.0.0'),
+    installationId: installation.id,
+    nextPackage: await packageOf('3.0.0'),
     rest: createCaller(createContext(s.services, null, { authorization: `Bearer ${rest.token}` })),
   };
 }
@@ -192,6 +224,7 @@ async function everythingOf(t: Tenant) {
       include: { versions: { orderBy: { id: 'asc' } } },
       orderBy: { id: 'asc' },
     }),
+    installations: await db.moduleInstallation.findMany({ where: { site: { agencyId } }, orderBy: { id: 'asc' } }),
   };
 }
 
@@ -255,6 +288,9 @@ const refusedPastTheTenantCheck: Record<string, string> = {
   'modules.publish': 'CONFLICT',
   'modules.deprecate': 'CONFLICT',
   'modules.yank': 'CONFLICT',
+  'installations.install': 'CONFLICT',
+  'installations.upgrade': 'CONFLICT',
+  'installations.rollback': 'CONFLICT',
 };
 
 describe('the same calls on their own rows', () => {

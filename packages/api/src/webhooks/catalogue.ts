@@ -22,6 +22,12 @@ const exampleSite = {
 const member = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.enum(['owner', 'admin', 'member']) });
 const exampleMember = { userId: 'cm3user0000example', email: 'mia@example.com', name: 'Mia', role: 'member' as const };
 
+const installedModule = z.object({
+  module: z.object({ id: z.string(), slug: z.string(), version: z.string() }),
+  siteId: z.string(),
+});
+const exampleInstall = { module: { id: 'cm3mod0000example', slug: 'contact-form', version: '1.2.0' }, siteId: exampleSite.id };
+
 function event<S extends z.ZodType>(description: string, schema: S, example: z.infer<S>) {
   return { description, schema, example };
 }
@@ -39,6 +45,13 @@ export const catalogue = {
     { member: { ...exampleMember, role: 'admin' }, previousRole: 'member' },
   ),
   'member.removed': event('A member left or was removed from the agency.', z.object({ member }), { member: exampleMember }),
+  'module.installed': event('A module was installed on a site.', installedModule, exampleInstall),
+  'module.configured': event("A module's settings on a site were saved.", installedModule, exampleInstall),
+  'module.enabled': event('An installed module was enabled.', installedModule, exampleInstall),
+  'module.disabled': event('An installed module was disabled.', installedModule, exampleInstall),
+  'module.upgraded': event('An installed module was upgraded to a newer version.', installedModule, exampleInstall),
+  'module.rolled_back': event('An installed module went back to its previous version.', installedModule, exampleInstall),
+  'module.uninstalled': event('A module was uninstalled from a site.', installedModule, exampleInstall),
   'webhook.test': event('Sent by "Send test event" to check an endpoint. Safe to ignore.', z.object({ message: z.string() }), {
     message: 'This is a test event from Dramac.',
   }),
