@@ -23,12 +23,19 @@ export function validationDetails(error: unknown): ValidationDetails | null {
   return { fieldErrors, formErrors };
 }
 
-/** A BAD_REQUEST that forms show beside one field, like a zod failure on that field. */
-export function fieldError(path: string, message: string): TRPCError {
-  // ZodRealError: the zod error class that is an Error, which tRPC keeps as the cause
-  const cause = new ZodRealError([{ code: 'custom', path: path.split('.'), message, input: undefined }]);
+/**
+ * A BAD_REQUEST carrying field errors, exactly as a zod failure on input does, so forms show each
+ * message beside its field. ZodRealError is the zod error that is an Error: tRPC keeps it as the cause.
+ */
+export function validationError(message: string, problems: { path: PropertyKey[]; message: string }[]): TRPCError {
+  const cause = new ZodRealError(
+    problems.map((p) => ({ code: 'custom' as const, path: p.path, message: p.message, input: undefined })),
+  );
   return new TRPCError({ code: 'BAD_REQUEST', message, cause });
 }
+
+/** A BAD_REQUEST shown beside one field (`path` dotted, e.g. `settings.color`). */
+export const fieldError = (path: string, message: string) => validationError(message, [{ path: path.split('.'), message }]);
 
 export const notFound = (what: string) => new TRPCError({ code: 'NOT_FOUND', message: `${what} not found` });
 export const conflict = (message: string) => new TRPCError({ code: 'CONFLICT', message });

@@ -6,7 +6,7 @@ import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
 import type { Context } from './context.ts';
-import { forbidden, notFound, validationDetails } from './errors.ts';
+import { forbidden, notFound, validationDetails, validationError } from './errors.ts';
 import { authenticateApiToken, type Scope } from './external/api-tokens/api-tokens.service.ts';
 
 // ---- 1. initialisation ----
@@ -60,8 +60,10 @@ const base = t.procedure.use(async ({ getRawInput, next }) => {
   const paths = nulBytePaths(await getRawInput());
   if (paths.length > 0) {
     const message = 'Remove the NUL character (\\u0000)';
-    const cause = new z.ZodRealError(paths.map((path) => ({ code: 'custom' as const, path, message, input: undefined })));
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Text cannot contain NUL characters', cause });
+    throw validationError(
+      'Text cannot contain NUL characters',
+      paths.map((path) => ({ path, message })),
+    );
   }
   return next();
 });

@@ -3,10 +3,10 @@ import { type FormEvent, useState } from 'react';
 import { useAgency } from '@/components/shell/agency-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, TextField } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { Select } from '@/components/ui/input';
+import { SecretField } from '@/components/ui/secret-field';
 import { fieldErrors, formError, type RouterOutputs, trpc } from '@/lib/trpc';
 
 type Site = RouterOutputs['sites']['list'][number];
@@ -53,21 +53,7 @@ export function CreateTokenDialog({ open, onClose, sites }: { open: boolean; onC
         <Alert tone="warning" title="This is the only time the token is shown">
           Store it somewhere safe, such as your integration’s secret store. If you lose it, revoke it and create a new one.
         </Alert>
-        <div className="space-y-1.5">
-          <label htmlFor="new-api-token" className="block text-sm font-medium text-slate-700">
-            API token
-          </label>
-          <div className="flex gap-2">
-            <Input
-              id="new-api-token"
-              readOnly
-              value={create.data.token}
-              className="font-mono text-xs"
-              onFocus={(e) => e.target.select()}
-            />
-            <CopyButton value={create.data.token} size="md" />
-          </div>
-        </div>
+        <SecretField id="new-api-token" label="API token" value={create.data.token} />
       </Dialog>
     );
   }

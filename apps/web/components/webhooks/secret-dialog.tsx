@@ -1,9 +1,8 @@
 'use client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
+import { SecretField } from '@/components/ui/secret-field';
 import { formatDateTime } from '@/lib/format';
 import type { RevealedSecret } from './types';
 
@@ -35,22 +34,7 @@ export function SecretDialog({ revealed, onClose }: { revealed: RevealedSecret |
             Store it now, for example in your receiver’s environment as <code className="font-mono">DRAMAC_WEBHOOK_SECRET</code>.
             If you lose it, rotate the secret to get a new one.
           </Alert>
-          <div className="space-y-1.5">
-            <label htmlFor="webhook-secret" className="block text-sm font-medium text-slate-700">
-              Signing secret
-            </label>
-            <div className="flex gap-2">
-              <Input
-                id="webhook-secret"
-                readOnly
-                value={revealed.secret}
-                className="font-mono text-xs"
-                onFocus={(e) => e.target.select()}
-                spellCheck={false}
-              />
-              <CopyButton value={revealed.secret} size="md" />
-            </div>
-          </div>
+          <SecretField id="webhook-secret" label="Signing secret" value={revealed.secret} />
           {revealed.kind === 'rotated' && revealed.previousExpiresAt && (
             <Alert tone="info" title="The previous secret still works for 24 hours">
               Until {formatDateTime(revealed.previousExpiresAt)}, every delivery carries a signature from both secrets, so you can

@@ -5,12 +5,11 @@
 // transaction's callback, so a failed DDL step rolls the row back too.
 import type { Db, Prisma, Site, Tx } from '@dramac/db';
 import { type DataSpec, type Manifest, type SettingField, settings as settingsSchema } from '@dramac/manifest';
-import { TRPCError } from '@trpc/server';
 import pg, { escapeIdentifier } from 'pg';
 import semver from 'semver';
-import { ZodRealError, z } from 'zod';
+import { z } from 'zod';
 import type { Services } from '../../context.ts';
-import { conflict, fieldError, notFound } from '../../errors.ts';
+import { conflict, fieldError, notFound, validationError } from '../../errors.ts';
 import { encryptSecret } from '../../lib/encryption.ts';
 import { emitEvent } from '../../webhooks/emit.ts';
 import { moduleSchemaName } from '../data/module-schema.ts';
@@ -285,9 +284,8 @@ export async function configureInstallation(ctx: Ctx, input: z.infer<typeof conf
   const fields = fieldsOf(inst.version);
   const secrets = { ...(inst.secretSettings as Record<string, string>) };
   const values: Record<string, unknown> = {};
-  const issues: z.core.$ZodIssue[] = [];
-  const problem = (key: string, message: string) =>
-    issues.push({ code: 'custom', path: ['settings', key], message, input: undefined });
+  const issues: { path: PropertyKey[]; message: string }[] = [];
+  const problem = (key: string, message: string) => issues.push({ path: ['settings', key], message });
 
   for (const key of Object.keys(input.settings)) {
     if (!fields.some((f) => f.key === key)) problem(key, `"${key}" is not a setting of this module`);
@@ -302,12 +300,13 @@ export async function configureInstallation(ctx: Ctx, input: z.infer<typeof conf
     }
     const parsed = valueSchema(field).safeParse(given);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ ...issue, path: ['settings', field.key, ...issue.path] });
+      for (const issue of parsed.error.issues)
+        issues.push({ path: ['settings', field.key, ...issue.path], message: issue.message });
     } else if (field.type === 'secret') secrets[field.key] = encryptSecret(parsed.data as string);
     else values[field.key] = parsed.data;
   }
   if (issues.length > 0) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Some settings are not valid', cause: new ZodRealError(issues) });
+    throw validationError('Some settings are not valid', issues);
   }
   return change(ctx, inst, { settings: values as Prisma.InputJsonObject, secretSettings: secrets }, 'module.configured');
 }

@@ -4,10 +4,10 @@ import { randomInt } from 'node:crypto';
 import type { Db } from '@dramac/db';
 import type { PackageError } from '@dramac/manifest/package';
 import { inspectPackage } from '@dramac/manifest/package';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import semver from 'semver';
-import { ZodRealError, type z } from 'zod';
-import { conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
+import type { z } from 'zod';
+import { conflict, fieldError, isUniqueViolation, notFound, validationError } from '../../errors.ts';
 import type { createModuleInput, versionStatus } from './registry.schemas.ts';
 
 type Status = z.infer<typeof versionStatus>;
@@ -51,16 +51,11 @@ export async function listVersions(db: Db, agencyId: string, moduleId: string) {
 
 /** One BAD_REQUEST for a refused package: every problem in the message, and each as a field error. */
 function packageRefused(errors: PackageError[]): TRPCError {
-  const cause = new ZodRealError(
-    errors.map((e) => ({
-      code: 'custom' as const,
-      path: e.path === undefined ? ['package'] : ['package', e.path],
-      message: e.message,
-      input: undefined,
-    })),
-  );
   const list = errors.map((e) => (e.path === undefined ? e.message : `${e.path}: ${e.message}`)).join('; ');
-  return new TRPCError({ code: 'BAD_REQUEST', message: `The package was refused: ${list}`, cause });
+  return validationError(
+    `The package was refused: ${list}`,
+    errors.map((e) => ({ path: e.path === undefined ? ['package'] : ['package', e.path], message: e.message })),
+  );
 }
 
 export async function uploadVersion(db: Db, agencyId: string, moduleId: string, packageBase64: string) {

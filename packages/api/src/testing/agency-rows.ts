@@ -1,0 +1,166 @@
+// One of each row an agency owns, for tests that walk every procedure (tenancy, bad input), and
+// a valid call of each procedure on those rows.
+import { widgetPackage } from '@dramac/manifest/testing';
+import { scopes } from '../external/api-tokens/api-tokens.service.ts';
+import { createCaller, createContext } from '../index.ts';
+import type { Scenario, TestUser } from './harness.ts';
+import type { InputAt, Path } from './router-walk.ts';
+
+/** One of each row an agency owns that an input can point at, and a REST caller for its site. */
+export interface AgencyRows {
+  agencyId: string;
+  siteId: string;
+  memberId: string;
+  invitationId: string;
+  tokenId: string;
+  endpointId: string;
+  deliveryId: string;
+  /** a module the agency publishes (1.0.0 published), and a draft version of it (2.0.0) */
+  moduleId: string;
+  versionId: string;
+  /** the module's 1.0.0, installed on `siteId` */
+  installationId: string;
+  /** base64 package of the module's next version, for `modules.uploadVersion` */
+  nextPackage: string;
+  /** holds an API token with every scope for `siteId` (not `tokenId`, which a case revokes) */
+  rest: ReturnType<typeof createCaller>;
+}
+
+/** A new set of rows in `owner`'s agency; `n` keeps slugs and emails unique within a scenario. */
+export async function agencyRows(s: Scenario, owner: TestUser, n: number): Promise<AgencyRows> {
+  const { db } = s.services;
+  const agencyId = owner.agencyId;
+  const site = await s.site(owner, `site-${n}`);
+  // a colleague who never signs in: no password hashing needed
+  const colleague = await db.user.create({
+    data: { email: `colleague-${n}@example.test`, name: 'Colleague', passwordHash: '-' },
+  });
+  const member = await db.membership.create({ data: { agencyId, userId: colleague.id, role: 'member' } });
+  const invitation = await owner.api.invitations.create({ agencyId, email: `invitee-${n}@example.test` });
+  const rest = await owner.api.apiTokens.create({ agencyId, siteId: site.id, name: 'rest', scopes: [...scopes] });
+  const token = await owner.api.apiTokens.create({ agencyId, siteId: site.id, name: 'ci', scopes: ['site:read'] });
+  const endpoint = await owner.api.webhooks.create({ siteId: site.id, url: 'https://hooks.example/in', eventTypes: ['*'] });
+  const test = await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: endpoint.id });
+  const slug = `tenant-widget-${n}`;
+  const module = await owner.api.modules.create({ agencyId, slug, name: 'Tenant widget', type: 'widget' });
+  const packageOf = async (version: string) => (await widgetPackage(slug, version)).toString('base64');
+  const published = await owner.api.modules.uploadVersion({
+    agencyId,
+    moduleId: module.id,
+    packageBase64: await packageOf('1.0.0'),
+  });
+  // review has its own tests: published directly
+  await db.moduleVersion.update({ where: { id: published.id }, data: { status: 'published' } });
+  const installation = await owner.api.installations.install({
+    siteId: site.id,
+    moduleId: module.id,
+    acceptPermissions: ['site:read'],
+  });
+  const version = await owner.api.modules.uploadVersion({
+    agencyId,
+    moduleId: module.id,
+    packageBase64: await packageOf('2.0.0'),
+  });
+  return {
+    agencyId,
+    siteId: site.id,
+    memberId: member.id,
+    invitationId: invitation.id,
+    tokenId: token.id,
+    endpointId: endpoint.id,
+    deliveryId: test.deliveryId,
+    moduleId: module.id,
+    versionId: version.id,
+    installationId: installation.id,
+    nextPackage: await packageOf('3.0.0'),
+    rest: createCaller(createContext(s.services, null, { authorization: `Bearer ${rest.token}` })),
+  };
+}
+
+/** A valid call for each procedure: what the sweep breaks one field at a time. `sites.delete`
+ *  names the wrong slug so that no variant deletes the site the other cases need. */
+export const validInput: { [P in Path]: (r: AgencyRows) => InputAt<P> } = {
+  'auth.signUp': () => ({ name: 'Sam', email: 'sam@example.test', password: 'long enough', agencyName: 'Sam & Co' }),
+  'auth.me': () => undefined,
+  'agencies.get': (r) => ({ agencyId: r.agencyId }),
+  'agencies.create': () => ({ name: 'Spin-off' }),
+  'agencies.update': (r) => ({ agencyId: r.agencyId, name: 'Renamed' }),
+  'members.list': (r) => ({ agencyId: r.agencyId }),
+  'members.changeRole': (r) => ({ agencyId: r.agencyId, memberId: r.memberId, role: 'admin' }),
+  'members.remove': (r) => ({ agencyId: r.agencyId, memberId: r.memberId }),
+  'invitations.list': (r) => ({ agencyId: r.agencyId }),
+  'invitations.create': (r) => ({ agencyId: r.agencyId, email: 'sweep@example.test', role: 'member' }),
+  'invitations.revoke': (r) => ({ agencyId: r.agencyId, invitationId: r.invitationId }),
+  'invitations.byToken': () => ({ token: 'inv_unknown-but-well-formed' }),
+  'invitations.accept': () => ({ token: 'inv_unknown-but-well-formed' }),
+  'invitations.decline': () => ({ token: 'inv_unknown-but-well-formed' }),
+  'sites.list': (r) => ({ agencyId: r.agencyId }),
+  'sites.get': (r) => ({ siteId: r.siteId }),
+  'sites.create': (r) => ({
+    agencyId: r.agencyId,
+    name: 'Swept',
+    slug: 'swept',
+    timeZone: 'UTC',
+    currency: 'EUR',
+    locale: 'en-GB',
+  }),
+  'sites.update': (r) => ({ siteId: r.siteId, name: 'Still valid' }),
+  'sites.delete': (r) => ({ siteId: r.siteId, confirmSlug: 'not-the-slug' }),
+  'sites.timeZones': (r) => ({ agencyId: r.agencyId }),
+  'email.outbox': (r) => ({ agencyId: r.agencyId, limit: 10 }),
+  'apiTokens.list': (r) => ({ agencyId: r.agencyId }),
+  'apiTokens.scopes': (r) => ({ agencyId: r.agencyId }),
+  'apiTokens.create': (r) => ({
+    agencyId: r.agencyId,
+    siteId: r.siteId,
+    name: 'swept',
+    scopes: ['site:read'],
+    expiresInDays: 30,
+  }),
+  'apiTokens.revoke': (r) => ({ agencyId: r.agencyId, tokenId: r.tokenId }),
+  'webhooks.catalogue': (r) => ({ siteId: r.siteId }),
+  'webhooks.list': (r) => ({ siteId: r.siteId }),
+  'webhooks.create': (r) => ({ siteId: r.siteId, url: 'https://hooks.example/in', eventTypes: ['*'] }),
+  'webhooks.update': (r) => ({ siteId: r.siteId, endpointId: r.endpointId, description: 'still valid' }),
+  'webhooks.delete': (r) => ({ siteId: r.siteId, endpointId: r.endpointId }),
+  'webhooks.rotateSecret': (r) => ({ siteId: r.siteId, endpointId: r.endpointId }),
+  'webhooks.sendTest': (r) => ({ siteId: r.siteId, endpointId: r.endpointId }),
+  'webhooks.deliveries': (r) => ({ siteId: r.siteId, endpointId: r.endpointId, status: 'pending', limit: 10 }),
+  'webhooks.redeliver': (r) => ({ siteId: r.siteId, deliveryId: r.deliveryId }),
+  'v1.token': () => ({}),
+  'modules.list': (r) => ({ agencyId: r.agencyId }),
+  'modules.versions': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId }),
+  'modules.create': (r) => ({ agencyId: r.agencyId, slug: 'swept-module', name: 'Swept', type: 'widget' }),
+  'modules.uploadVersion': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId, packageBase64: r.nextPackage }),
+  'modules.submit': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId, versionId: r.versionId }),
+  // `versionId` is a draft: publish, deprecate, yank, install and upgrade answer CONFLICT past the tenant check
+  'modules.publish': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId, versionId: r.versionId }),
+  'modules.deprecate': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId, versionId: r.versionId }),
+  'modules.yank': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId, versionId: r.versionId }),
+  'modules.review': (r) => ({ versionId: r.versionId, approve: false, notes: 'Swept' }),
+  'modules.catalog': () => undefined,
+  'installations.list': (r) => ({ siteId: r.siteId }),
+  'installations.get': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
+  'installations.install': (r) => ({
+    siteId: r.siteId,
+    moduleId: r.moduleId,
+    versionId: r.versionId,
+    acceptPermissions: ['site:read'],
+  }),
+  'installations.configure': (r) => ({ siteId: r.siteId, installationId: r.installationId, settings: { greeting: 'Hi' } }),
+  'installations.setEnabled': (r) => ({ siteId: r.siteId, installationId: r.installationId, enabled: true }),
+  'installations.upgrade': (r) => ({ siteId: r.siteId, installationId: r.installationId, versionId: r.versionId }),
+  'installations.rollback': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
+  'installations.uninstall': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
+  'v1.getSite': (r) => ({ siteId: r.siteId }),
+  'v1Webhooks.eventTypes': () => ({}),
+  'v1Webhooks.list': (r) => ({ siteId: r.siteId }),
+  'v1Webhooks.get': (r) => ({ siteId: r.siteId, endpointId: r.endpointId }),
+  'v1Webhooks.create': (r) => ({ siteId: r.siteId, url: 'https://hooks.example/in', eventTypes: ['*'] }),
+  'v1Webhooks.update': (r) => ({ siteId: r.siteId, endpointId: r.endpointId, enabled: true }),
+  'v1Webhooks.delete': (r) => ({ siteId: r.siteId, endpointId: r.endpointId }),
+  'v1Webhooks.rotateSecret': (r) => ({ siteId: r.siteId, endpointId: r.endpointId }),
+  'v1Webhooks.sendTest': (r) => ({ siteId: r.siteId, endpointId: r.endpointId }),
+  'v1Webhooks.deliveries': (r) => ({ siteId: r.siteId, endpointId: r.endpointId, limit: 10 }),
+  'v1Webhooks.redeliver': (r) => ({ siteId: r.siteId, deliveryId: r.deliveryId }),
+};

@@ -1,0 +1,34 @@
+// The app router's procedures as data, for tests that walk every one of them.
+import { z } from 'zod';
+import type { createCaller, RouterInputs } from '../index.ts';
+import { appRouter } from '../router.ts';
+
+export type Path = { [R in keyof RouterInputs]: `${R & string}.${keyof RouterInputs[R] & string}` }[keyof RouterInputs];
+export type InputAt<P extends Path> = P extends `${infer R extends keyof RouterInputs}.${infer Q}`
+  ? Q extends keyof RouterInputs[R]
+    ? RouterInputs[R][Q]
+    : never
+  : never;
+
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { inputs: unknown[]; meta?: { openapi?: unknown } } }
+>;
+
+export const procedurePaths = Object.keys(procedures);
+
+/** Whether the procedure takes any input at all. */
+export const hasInput = (path: string) => procedures[path]!._def.inputs.length > 0;
+
+/** The top-level keys of a procedure's input object. */
+export const inputKeys = (path: string) =>
+  procedures[path]!._def.inputs.flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : []));
+
+/** REST procedures (the OpenAPI bridge's) take an API token, not a dashboard session. */
+export const isRest = (path: string) => Boolean(procedures[path]!._def.meta?.openapi);
+
+type Call = (input: unknown) => Promise<unknown>;
+export function callProcedure(api: ReturnType<typeof createCaller>, path: string, input: unknown): Promise<unknown> {
+  const [group, name] = path.split('.') as [string, string];
+  return (api as unknown as Record<string, Record<string, Call>>)[group]![name]!(input);
+}
