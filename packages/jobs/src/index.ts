@@ -43,7 +43,7 @@ export type QueueName = keyof typeof queues;
 export type Payload<Q extends QueueName> = z.infer<(typeof queues)[Q]['payload']>;
 
 /** pg-boss keeps its tables in their own schema, beside ours. */
-export const BOSS_SCHEMA = 'pgboss';
+const BOSS_SCHEMA = 'pgboss';
 
 export function createBoss(
   url: string,

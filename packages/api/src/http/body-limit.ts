@@ -1,6 +1,6 @@
 // Neither the App Router nor the tRPC/OpenAPI fetch adapters limit request bodies, and
 // Content-Length can lie: count the streamed bytes and stop at the limit.
-export const MAX_BODY_BYTES = Number(process.env.API_MAX_BODY_BYTES ?? 1_000_000);
+const MAX_BODY_BYTES = Number(process.env.API_MAX_BODY_BYTES ?? 1_000_000);
 
 export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify({ code, message }), {

@@ -1,6 +1,6 @@
 // Passwords are argon2id hashes; tokens (invitation links, API tokens) are random and stored as
 // sha256 hashes, so a database leak reveals neither.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export const hashPassword = (password: string) => hash(password);
@@ -25,9 +25,3 @@ export function newToken(prefix: string): string {
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}

@@ -15,7 +15,7 @@ import type { deliveryFilters, endpointFields, updateEndpointFields } from './en
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 export const newMessageId = () => `msg_${randomBytes(12).toString('base64url')}`;
 /** How long the previous secret keeps signing after a rotation. */
-export const ROTATION_OVERLAP_HOURS = 24;
+const ROTATION_OVERLAP_HOURS = 24;
 
 /** Early, friendly refusal of obviously internal targets; the connect-time guard is the real one. */
 function assertPublicTarget(url: string) {
