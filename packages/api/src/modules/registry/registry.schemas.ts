@@ -43,7 +43,8 @@ export const versionOutput = z.object({
   status: versionStatus,
   // the parsed dramac.module.json (the @dramac/manifest contract)
   manifest: z.unknown(),
-  packageHash: z.string(),
+  // null for system modules (they ship inside the platform)
+  packageHash: z.string().nullable(),
   reviewNotes: z.string().nullable(),
   reviewedAt: dateTime().nullable(),
   createdAt: dateTime(),
@@ -56,7 +57,8 @@ export const moduleOutput = z.object({
   slug: z.string(),
   name: z.string(),
   type: z.string(),
-  publisherAgencyId: z.string(),
+  // null for system modules
+  publisherAgencyId: z.string().nullable(),
   createdAt: dateTime(),
 });
 

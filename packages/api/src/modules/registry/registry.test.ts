@@ -86,7 +86,7 @@ describe('uploading a version', () => {
     const version = await upload(publisher, module.id, await widgetPackage(module.slug, '1.2.0'));
     expect(version).toMatchObject({ moduleId: module.id, version: '1.2.0', status: 'draft' });
     expect(version.manifest).toMatchObject({ id: module.slug, version: '1.2.0', type: 'widget' });
-    const stored = await s.services.db.modulePackage.findUniqueOrThrow({ where: { hash: version.packageHash } });
+    const stored = await s.services.db.modulePackage.findUniqueOrThrow({ where: { hash: version.packageHash! } });
     expect(stored.size).toBe(stored.bytes.length);
   });
 
