@@ -7,6 +7,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    env: { NEXTAUTH_SECRET: 'test-secret-for-vitest-only-0123456789' },
+    env: {
+      NEXTAUTH_SECRET: 'test-secret-for-vitest-only-0123456789',
+      // domain checks never ask a real resolver: nothing listens here, so a lookup fails at once;
+      // the domain tests point this at their own DNS server on loopback
+      DNS_SERVERS: '127.0.0.1:1',
+    },
   },
 });

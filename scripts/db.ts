@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { seedDemoAt } from '@dramac/api/seed';
+import { prepareDatabase } from '@dramac/api/setup';
 import { withDatabase } from '@dramac/db';
 import { openLocalDatabase } from '@dramac/db/local';
 import { applyMigrations, createMigration, diffDatabaseToSchema, diffMigrationsToSchema } from '@dramac/db/migrate';
@@ -20,7 +21,7 @@ console.log(`database: ${db.description}`);
 async function run(): Promise<number> {
   switch (command) {
     case 'migrate': {
-      const applied = await applyMigrations(db.url);
+      const applied = await prepareDatabase(db.url);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
       return 0;
     }
@@ -58,13 +59,13 @@ async function run(): Promise<number> {
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.query(`create database "${name}"`);
       await admin.end();
-      console.log(`applied: ${(await applyMigrations(db.url)).join(', ')}`);
+      console.log(`applied: ${(await prepareDatabase(db.url)).join(', ')}`);
       const demo = await seedDemoAt(db.url);
       console.log(`reset done; sign in as ${demo.email} / ${demo.password}`);
       return 0;
     }
     case 'studio': {
-      await applyMigrations(db.url);
+      await prepareDatabase(db.url);
       const prisma = path.resolve(import.meta.dirname, '../packages/db/node_modules/.bin/prisma');
       const port = process.env.STUDIO_PORT ?? '5555';
       console.log(`Prisma Studio on http://localhost:${port} (Ctrl-C to stop)`);

@@ -6,9 +6,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemoAt } from '@dramac/api/seed';
+import { prepareDatabase } from '@dramac/api/setup';
 import { dataDir, openLocalDatabase } from '@dramac/db/local';
-import { applyMigrations } from '@dramac/db/migrate';
-import { installQueues } from '@dramac/jobs';
 import { buildWebIfStale, loadDotEnv, nextBin, ROOT, runTs, WEB, waitForHttp } from './lib/runtime.ts';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -83,9 +82,8 @@ async function shutdown(code: number) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
 
 try {
-  const applied = await applyMigrations(database.url);
+  const applied = await prepareDatabase(database.url);
   say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations up to date');
-  await installQueues(database.url);
   const demo = await seedDemoAt(database.url);
   if (demo.created) say('seeded the demo agency');
 

@@ -3,8 +3,17 @@ import type { NextConfig } from 'next';
 
 const config: NextConfig = {
   // workspace packages export TypeScript source
-  transpilePackages: ['@dramac/api', '@dramac/db', '@dramac/jobs'],
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', '@prisma/adapter-pg', 'rate-limiter-flexible', 'nodemailer'],
+  transpilePackages: ['@dramac/api', '@dramac/db', '@dramac/jobs', '@dramac/sdk'],
+  // esbuild: a native binary, which builds the module bridge script at runtime (packages/sdk/src/bundle.ts)
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'pg',
+    'pg-boss',
+    '@prisma/adapter-pg',
+    'rate-limiter-flexible',
+    'nodemailer',
+    'esbuild',
+  ],
   // `pnpm test` type-checks the whole workspace with tsc; the build need not do it again
   typescript: { ignoreBuildErrors: true },
   turbopack: { root: path.resolve(import.meta.dirname, '../..') },

@@ -2,9 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prepareDatabase } from '@dramac/api/setup';
 import { startEmbeddedPostgres } from '@dramac/db/embedded';
-import { applyMigrations } from '@dramac/db/migrate';
-import { installQueues } from '@dramac/jobs';
 import pg from 'pg';
 import { freePort } from './runtime.ts';
 
@@ -21,8 +20,7 @@ export async function throwawayDatabase(name: string) {
   await admin.query(`create database "${name}"`);
   await admin.end();
   const url = server.url(name);
-  await applyMigrations(url);
-  await installQueues(url);
+  await prepareDatabase(url);
   return {
     url,
     async stop() {

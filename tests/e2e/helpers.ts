@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import pg from 'pg';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -51,3 +52,17 @@ export function pathOf(url: string): RegExp {
 
 /** The error banner of the page's form (Next.js keeps its own, empty, route announcer alert). */
 export const formAlert = (page: Page) => page.locator('form').getByRole('alert');
+
+/** Makes the user with `email` platform staff, in the database the dashboard under test uses. */
+export async function makePlatformAdmin(email: string) {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the browser tests through scripts/browser-tests.ts');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('update platform.users set "isPlatformAdmin" = true where email = $1', [email]);
+    if (rowCount !== 1) throw new Error(`No user signed up as ${email}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,8 +1,11 @@
 // The pg-boss worker: every background job runs here. Stateless; run as many copies as needed.
 import { createDb } from '@dramac/db';
-import { createBoss, type Payload, polling, queues } from '@dramac/jobs';
+import { createBoss, type Payload, polling, queues, schedules } from '@dramac/jobs';
 import type { Job } from 'pg-boss';
+import { workDomains } from './domains/domains.ts';
 import { createMailer, sendEmail } from './email.ts';
+import { workModules } from './modules.ts';
+import { workRequestLog } from './request-log.ts';
 import { type WebhookWorkerOptions, workWebhooks } from './webhooks.ts';
 
 export interface WorkerOptions {
@@ -39,6 +42,11 @@ export async function startWorker(url: string, opts: WorkerOptions = {}) {
     },
   );
   await workWebhooks(db, boss, { pollingIntervalSeconds: opts.pollingIntervalSeconds, ...opts.webhooks });
+  await workModules(db, boss, url, { pollingIntervalSeconds: opts.pollingIntervalSeconds });
+  await workDomains(db, boss, { pollingIntervalSeconds: opts.pollingIntervalSeconds });
+  await workRequestLog(db, boss, { pollingIntervalSeconds: opts.pollingIntervalSeconds });
+  // recurring jobs: scheduling is idempotent, and pg-boss runs each slot once across all workers
+  for (const [name, cron] of Object.entries(schedules)) await boss.schedule(name, cron, {}, { tz: 'UTC' });
   return {
     boss,
     async stop() {

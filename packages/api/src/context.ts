@@ -2,16 +2,23 @@
 // caller (a dashboard session, or an API token on the REST surface).
 import type { Db } from '@dramac/db';
 import type { PgBoss } from '@dramac/jobs';
-import type { SignInLimits } from './lib/rate-limit.ts';
+import type pg from 'pg';
+import type { RequestLogWriter } from './external/traffic/request-log.ts';
+import type { Limits } from './lib/rate-limit.ts';
+import type { BearerToken } from './trpc.ts';
 
 export interface Services {
   db: Db;
   boss: PgBoss;
-  limits: SignInLimits;
+  limits: Limits;
   /** absolute base URL of the dashboard, for links in emails */
   appUrl: string;
   /** the database's URL, for a short-lived `pg` client where Prisma cannot go (module schemas' DDL) */
   databaseUrl: string;
+  /** `pg` connections for the module gateway's SQL, run under each module's role (Prisma cannot `set role`) */
+  modulePool: pg.Pool;
+  /** the external request log's buffered writer; null when API_REQUEST_LOG=off */
+  requestLog: RequestLogWriter | null;
 }
 
 export interface SessionUser {
@@ -25,6 +32,9 @@ export interface RequestInfo {
   userAgent: string | null;
   /** the raw Authorization header, for the REST surface's bearer tokens */
   authorization: string | null;
+  /** that header's token, already authenticated by the REST surface's traffic wrapper (null: not a
+   *  valid one); undefined when nobody looked yet, and tokenProcedure authenticates it itself */
+  bearer?: BearerToken | null;
 }
 
 export interface Context extends Services {
@@ -36,6 +46,11 @@ export function createContext(services: Services, user: SessionUser | null, req:
   return {
     ...services,
     user,
-    req: { ip: req.ip ?? 'unknown', userAgent: req.userAgent ?? null, authorization: req.authorization ?? null },
+    req: {
+      ip: req.ip ?? 'unknown',
+      userAgent: req.userAgent ?? null,
+      authorization: req.authorization ?? null,
+      bearer: req.bearer,
+    },
   };
 }

@@ -1,5 +1,8 @@
 import { apiTokensRouter } from './external/api-tokens/api-tokens.router.ts';
+import { domainsRestRouter, domainsRouter } from './external/domains/domains.router.ts';
+import { oauthAppsRouter, oauthGrantsRouter } from './external/oauth/oauth.router.ts';
 import { restRouter } from './external/rest/rest.router.ts';
+import { requestLogRouter } from './external/traffic/request-log.router.ts';
 import { installationsRouter } from './modules/installations/installations.router.ts';
 import { registryRouter } from './modules/registry/registry.router.ts';
 import { agenciesRouter } from './platform/agencies/agencies.router.ts';
@@ -19,11 +22,16 @@ export const appRouter = router({
   sites: sitesRouter,
   email: emailRouter,
   apiTokens: apiTokensRouter,
+  oauthApps: oauthAppsRouter,
+  oauthGrants: oauthGrantsRouter,
   webhooks: webhooksRouter,
   modules: registryRouter,
   installations: installationsRouter,
   v1: restRouter,
   v1Webhooks: webhooksRestRouter,
+  domains: domainsRouter,
+  v1Domains: domainsRestRouter,
+  requestLog: requestLogRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,13 +1,17 @@
 // tRPC in three parts: initialisation, the caller checks, and the procedures built from them.
 // Every tenant check happens here, once: a handler that receives `ctx.agency` or `ctx.site` can
 // trust that the caller may see it. Another tenant's id answers NOT_FOUND, never its data.
+import type { Db } from '@dramac/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
 import type { Context } from './context.ts';
 import { forbidden, notFound, validationDetails, validationError } from './errors.ts';
-import { authenticateApiToken, type Scope } from './external/api-tokens/api-tokens.service.ts';
+import { authenticateApiToken, isApiToken } from './external/api-tokens/api-tokens.service.ts';
+import { authenticateOAuthToken, isOAuthAccessToken } from './external/oauth/access-tokens.ts';
+import type { Scope } from './external/scopes.ts';
+import { siteMembership } from './platform/access.ts';
 
 // ---- 1. initialisation ----
 const t = initTRPC
@@ -101,26 +105,44 @@ export function agencyProcedure(minRole: RoleName = 'member') {
 /** `input.siteId`, reachable through the caller's membership in the site's agency. */
 export function siteProcedure(minRole: RoleName = 'member') {
   return protectedProcedure.input(z.object({ siteId: id })).use(async ({ ctx, input, next }) => {
-    // two independent single-statement reads, in parallel: the membership that reaches the site
-    // (an EXISTS on the site) and the site itself
-    const [membership, site] = await Promise.all([
-      ctx.db.membership.findFirst({ where: { userId: ctx.user.id, agency: { sites: { some: { id: input.siteId } } } } }),
-      ctx.db.site.findUnique({ where: { id: input.siteId } }),
-    ]);
-    if (!site || !membership || membership.agencyId !== site.agencyId) throw notFound('Site');
+    const { membership, site } = await siteMembership(ctx.db, ctx.user.id, input.siteId);
     if (!hasRole(membership.role, minRole)) throw forbidden(`This needs the ${minRole} role or higher`);
     return next({ ctx: { ...ctx, membership, site } });
   });
 }
 
 /**
- * The REST surface: a bearer API token bound to one site, holding the scope the route declares
- * in its meta (`scope`). The route's `siteId` must be the token's site.
+ * The caller behind `Authorization: Bearer …`: a site API token or an OAuth access token. The
+ * REST surface's traffic wrapper calls it once per request and hands the result on in
+ * `ctx.req.bearer`; other callers (tests, the typed client) are authenticated here.
+ */
+export async function authenticateBearer(db: Db, authorization: string | null) {
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/)?.[1];
+  if (bearer && isApiToken(bearer)) {
+    const token = await authenticateApiToken(db, bearer);
+    return token && { ...token, kind: 'api_token' as const, clientId: null };
+  }
+  if (bearer && isOAuthAccessToken(bearer)) {
+    const token = await authenticateOAuthToken(db, bearer);
+    return token && { ...token, kind: 'oauth' as const };
+  }
+  return null;
+}
+
+export type BearerToken = NonNullable<Awaited<ReturnType<typeof authenticateBearer>>>;
+
+/**
+ * The REST surface: a bearer token bound to one site (an API token, or an OAuth access token
+ * issued to an app the site granted), holding the scope the route declares in its meta
+ * (`scope`). The route's `siteId` must be the token's site.
  */
 export const tokenProcedure = base.use(async ({ ctx, meta, next, getRawInput }) => {
-  const token = await authenticateApiToken(ctx.db, ctx.req.authorization);
+  const token = ctx.req.bearer !== undefined ? ctx.req.bearer : await authenticateBearer(ctx.db, ctx.req.authorization);
   if (!token) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Send a valid API token as "Authorization: Bearer <token>"' });
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Send a valid API token or OAuth access token as "Authorization: Bearer <token>"',
+    });
   }
   if (meta?.scope && !token.scopes.includes(meta.scope)) {
     throw forbidden(`This token lacks the "${meta.scope}" scope`);

@@ -24,7 +24,36 @@ export const queues = {
     // a killed worker's job comes back after expireInSeconds (> the attempt timeout)
     options: { ...WEBHOOK_RETRY, expireInSeconds: 60, notify: true },
   },
+  // drops the data of uninstalled modules whose retention period has ended (scheduled)
+  'modules.purge': {
+    payload: z.object({}),
+    options: { retryLimit: 3, retryDelay: 60, expireInSeconds: 15 * 60 },
+  },
+  // finds the domains due for an ownership check and enqueues a domains.verify for each (scheduled)
+  'domains.schedule': {
+    payload: z.object({}),
+    options: { retryLimit: 3, retryDelay: 30, expireInSeconds: 5 * 60 },
+  },
+  // one ownership check (DNS TXT or meta tag, at most a few seconds); retried if the worker fails
+  'domains.verify': {
+    payload: z.object({ domainId: z.string() }),
+    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, notify: true },
+  },
+  // deletes request log rows past REQUEST_LOG_RETENTION_DAYS and expired rate-limit counters (scheduled)
+  'requestLog.prune': {
+    payload: z.object({}),
+    options: { retryLimit: 3, retryDelay: 60, expireInSeconds: 15 * 60 },
+  },
 } satisfies Record<string, { payload: z.ZodType; options: QueueOptions & { notify?: boolean } }>;
+
+/** Recurring jobs (cron, UTC) the worker schedules at start; pg-boss runs each once per slot. */
+export const schedules: Partial<Record<QueueName, string>> = {
+  'modules.purge': '17 * * * *',
+  // often enough for a pending domain's first retries (5 min backoff); a run is one indexed query
+  'domains.schedule': '*/5 * * * *',
+  // hourly keeps each run's delete small
+  'requestLog.prune': '41 * * * *',
+};
 
 /**
  * The published webhook retry schedule: the delay before each retry, as pg-boss computes it

@@ -38,12 +38,24 @@ export const index = z.object({
   unique: z.boolean().default(false),
 });
 
+/**
+ * What a visitor of a site that embeds the module (an embed token, no dashboard session) may do
+ * with a table through the gateway. Dashboard members may always read and write.
+ */
+export const EMBED_ACCESS = ['none', 'insert', 'read', 'read-insert'] as const;
+export type EmbedAccess = (typeof EMBED_ACCESS)[number];
+
 export const table = z
   .object({
     name: identifier,
     description: z.string().max(500).optional(),
     columns: z.array(column).min(1).max(100),
     indexes: z.array(index).max(20).default([]),
+    // optional rather than defaulted, so specs written by hand need not spell it: absent means 'none'
+    embed: z
+      .enum(EMBED_ACCESS)
+      .optional()
+      .describe('What embedded visitors may do: none (the default), insert (a contact form), read (a list), or read-insert'),
   })
   .superRefine((t, ctx) => {
     const names = new Set<string>();

@@ -46,6 +46,14 @@ describe('a valid manifest', () => {
     expect(result.manifest.events[0]?.name).toBe('form.submitted');
   });
 
+  it('keeps tables away from embedded visitors unless the table says what they may do', () => {
+    const table = (embed?: string) => ({ name: 'submissions', columns: [{ name: 'email', type: 'text' }], embed });
+    const parsed = parseManifest(contactFormManifest({ data: { tables: [table(), { ...table('insert'), name: 'ratings' }] } }));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.manifest.data?.tables.map((t) => t.embed ?? 'none')).toEqual(['none', 'insert']);
+    expectRefusedAt(contactFormManifest({ data: { tables: [table('write')] } }), '$.data.tables[0].embed');
+  });
+
   it('accepts the file text as well as the parsed value', () => {
     expect(parseManifest(JSON.stringify(widgetManifest())).ok).toBe(true);
   });

@@ -6,12 +6,14 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { AgencyName } from './agency-name';
 import { ApiTokens } from './api-tokens';
+import { SettingsTabs } from './settings-tabs';
 
 export function SettingsPage() {
   const agency = useAgency();
   return (
     <>
       <PageHeader title="Settings" description={`Settings of ${agency.name}.`} />
+      <SettingsTabs />
       <div className="space-y-6">
         <AgencyName />
         <ApiTokens />
@@ -23,8 +25,8 @@ export function SettingsPage() {
               <p className="text-slate-600">
                 Send a token as{' '}
                 <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs">Authorization: Bearer dra_…</code> to{' '}
-                <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs">/api/v1</code>. The reference lists every
-                endpoint and lets you try them.
+                <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs">/api/v1</code>, or an OAuth access token of
+                an app (Settings → Apps). The reference lists every endpoint and lets you try them.
               </p>
             </div>
             <a href="/docs/api" target="_blank" rel="noreferrer" className={buttonClasses({ variant: 'secondary' })}>

@@ -1,5 +1,5 @@
 'use client';
-import { BookOpen, Inbox, LayoutGrid, type LucideIcon, Menu as MenuIcon, Settings, Users, X } from 'lucide-react';
+import { Blocks, BookOpen, Inbox, LayoutGrid, type LucideIcon, Menu as MenuIcon, Settings, Users, X } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -95,6 +95,7 @@ interface NavEntry {
 const nav: NavEntry[] = [
   { segment: 'sites', label: 'Sites', icon: LayoutGrid },
   { segment: 'members', label: 'Members', icon: Users },
+  { segment: 'modules', label: 'Modules', icon: Blocks },
   { segment: 'outbox', label: 'Outbox', icon: Inbox, adminOnly: true },
   { segment: 'settings', label: 'Settings', icon: Settings },
 ];

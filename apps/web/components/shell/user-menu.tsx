@@ -1,10 +1,13 @@
 'use client';
-import { BookOpen, ChevronDown, LogOut } from 'lucide-react';
+import { BookOpen, ChevronDown, ClipboardCheck, LogOut } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { Avatar } from '@/components/ui/avatar';
 import { Dropdown, DropdownButton, DropdownItem, DropdownItems, DropdownSeparator } from '@/components/ui/menu';
+import { trpc } from '@/lib/trpc';
 
 export function UserMenu({ user }: { user: { name: string; email: string } }) {
+  // platform staff also review modules: their menu leads to the queue
+  const review = trpc.modules.reviewerStatus.useQuery(undefined, { staleTime: 60_000 });
   return (
     <Dropdown>
       <DropdownButton
@@ -21,6 +24,21 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
           <p className="truncate text-xs text-slate-500">{user.email}</p>
         </div>
         <DropdownSeparator />
+        {review.data?.reviewer && (
+          <DropdownItem
+            icon={ClipboardCheck}
+            href="/admin/reviews"
+            trailing={
+              review.data.waiting > 0 && (
+                <span className="rounded-full bg-brand-50 px-1.5 text-xs font-medium text-brand-700 tabular-nums">
+                  {review.data.waiting}
+                </span>
+              )
+            }
+          >
+            Module reviews
+          </DropdownItem>
+        )}
         <DropdownItem icon={BookOpen} href="/docs/api" external>
           API reference
         </DropdownItem>

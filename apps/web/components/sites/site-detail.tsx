@@ -1,11 +1,10 @@
 'use client';
-import { Webhook } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useAgency } from '@/components/shell/agency-context';
 import { Alert } from '@/components/ui/alert';
 import { BackLink } from '@/components/ui/back-link';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardFooter, CardHeader } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ConfirmDialog } from '@/components/ui/dialog';
@@ -15,6 +14,7 @@ import { useToast } from '@/components/ui/toast';
 import { formatDateTime } from '@/lib/format';
 import { formError, type RouterOutputs, trpc } from '@/lib/trpc';
 import { SiteForm } from './site-form';
+import { SiteTabs } from './site-tabs';
 
 type Site = RouterOutputs['sites']['get'];
 
@@ -36,20 +36,13 @@ export function SiteDetail({ initial }: { initial: Site }) {
       <PageHeader
         back={<BackLink href={`/a/${agency.id}/sites`} label="Sites" />}
         title={site.name}
-        actions={
-          agency.isAdmin ? (
-            <ButtonLink variant="secondary" href={`/a/${agency.id}/sites/${site.id}/webhooks`}>
-              <Webhook className="size-4" aria-hidden />
-              Webhooks
-            </ButtonLink>
-          ) : undefined
-        }
         description={
           <span className="font-mono text-xs">
             {site.slug} · {site.timeZone} · {site.currency} · {site.locale}
           </span>
         }
       />
+      <SiteTabs agencyId={agency.id} siteId={site.id} />
       <div className="space-y-6">
         {!agency.isAdmin && (
           <Alert tone="info">You can view this site. Only owners and admins of {agency.name} can change or delete it.</Alert>

@@ -2,6 +2,7 @@
 import { BookOpen, Lock } from 'lucide-react';
 import { useState } from 'react';
 import { useAgency } from '@/components/shell/agency-context';
+import { SiteTabs } from '@/components/sites/site-tabs';
 import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -24,17 +25,20 @@ interface Site {
 export function WebhooksPage({ site }: { site: Site }) {
   const agency = useAgency();
   const header = (
-    <PageHeader
-      back={<BackLink href={`/a/${agency.id}/sites/${site.id}`} label={site.name} />}
-      title="Webhooks"
-      description={`Signed HTTP requests to your own systems whenever something happens on ${site.name}.`}
-      actions={
-        <a href="/docs/events" target="_blank" rel="noreferrer" className={buttonClasses({ variant: 'secondary' })}>
-          <BookOpen aria-hidden className="size-4" />
-          Event reference
-        </a>
-      }
-    />
+    <>
+      <PageHeader
+        back={<BackLink href={`/a/${agency.id}/sites/${site.id}`} label={site.name} />}
+        title="Webhooks"
+        description={`Signed HTTP requests to your own systems whenever something happens on ${site.name}.`}
+        actions={
+          <a href="/docs/events" target="_blank" rel="noreferrer" className={buttonClasses({ variant: 'secondary' })}>
+            <BookOpen aria-hidden className="size-4" />
+            Event reference
+          </a>
+        }
+      />
+      <SiteTabs agencyId={agency.id} siteId={site.id} />
+    </>
   );
   if (!agency.isAdmin) {
     return (

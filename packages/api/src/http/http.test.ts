@@ -278,7 +278,7 @@ describe('REST over HTTP', () => {
 });
 
 describe('OpenAPI document', () => {
-  it('is a valid OpenAPI document with the bearer scheme and a response schema for every operation', async () => {
+  it('is a valid OpenAPI document with the bearer and OAuth 2.0 schemes and a response schema for every operation', async () => {
     const res = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
     const doc = await res.json();
@@ -286,6 +286,7 @@ describe('OpenAPI document', () => {
     expect(result.valid ? [] : result.errors).toEqual([]);
     expect(doc.servers).toEqual([{ url: `${server.url}/api/v1` }]);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.oauth2).toMatchObject({ type: 'oauth2' });
 
     const operations = Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
       ([path, methods]) => Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
@@ -294,7 +295,8 @@ describe('OpenAPI document', () => {
     for (const { route, op } of operations) {
       const ok = (op.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>)['200'];
       expect(ok?.content?.['application/json']?.schema, route).toBeTruthy();
-      expect(op.security, route).toEqual([{ bearerAuth: [] }]);
+      // an API token, or an OAuth token with the route's scope (none for GET /token)
+      expect(op.security, route).toEqual([{ bearerAuth: [] }, { oauth2: route === 'GET /token' ? [] : [expect.any(String)] }]);
     }
     const site = doc.paths['/sites/{siteId}'].get.responses['200'].content['application/json'].schema;
     expect(site.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });

@@ -3,6 +3,10 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createOpenApiFetchHandler, generateOpenApiDocument } from 'trpc-to-openapi';
 import { createContext, type Services } from '../context.ts';
+import { oauth2SecurityScheme, requireRouteScopes } from '../external/oauth/openapi.ts';
+import { gatewaySurface, restSurface, type Surface, serveExternal } from '../external/traffic/index.ts';
+import { handleModuleGateway as moduleGateway } from '../modules/gateway/handler.ts';
+import { UPLOAD_BODY_BYTES } from '../modules/registry/registry.schemas.ts';
 import { appRouter } from '../router.ts';
 import { limitBody } from './body-limit.ts';
 import { clientIp, sessionUser } from './session.ts';
@@ -14,9 +18,16 @@ function requestInfo(req: Request) {
   return { ip: clientIp(req), userAgent: req.headers.get('user-agent'), authorization: req.headers.get('authorization') };
 }
 
+/**
+ * A package upload (a .tgz of up to 10 MB, as base64) is the one call with a larger body, and
+ * only when sent alone: a batch naming it with other procedures keeps the usual limit.
+ */
+const maxTrpcBody = (req: Request) =>
+  new URL(req.url).pathname.endsWith('/modules.uploadVersion') ? UPLOAD_BODY_BYTES : undefined;
+
 /** /api/trpc/* for the dashboard and the typed client. */
 export async function handleTrpc(request: Request, services: Services, endpoint = '/api/trpc'): Promise<Response> {
-  const limited = await limitBody(request);
+  const limited = await limitBody(request, { maxBytes: maxTrpcBody(request) });
   if ('response' in limited) return limited.response;
   const req = limited.req;
   const user = await sessionUser(req);
@@ -31,28 +42,49 @@ export async function handleTrpc(request: Request, services: Services, endpoint 
   });
 }
 
+// The external surfaces run behind one traffic wrapper: caller identified once, rate limits,
+// CORS for verified origins, request log (external/traffic). One surface per mount point.
+const surfaces = new Map<string, Surface>();
+const surfaceAt = (base: string, make: () => Surface) => surfaces.get(base) ?? surfaces.set(base, make()).get(base)!;
+
 /** /api/v1/* REST, from the same routers through trpc-to-openapi. */
-export async function handleRest(request: Request, services: Services, endpoint = '/api/v1'): Promise<Response> {
-  const limited = await limitBody(request, { requireJson: true });
-  if ('response' in limited) return limited.response;
-  const req = limited.req;
-  return createOpenApiFetchHandler({
-    endpoint: endpoint as `/${string}`,
-    req,
-    router: appRouter,
-    createContext: () => createContext(services, null, requestInfo(req)),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[rest] ${path}:`, error.cause ?? error);
-    },
+export function handleRest(request: Request, services: Services, endpoint = '/api/v1'): Promise<Response> {
+  const surface = surfaceAt(endpoint, () => restSurface(appRouter, endpoint));
+  return serveExternal(surface, request, services, async (request, caller) => {
+    const limited = await limitBody(request, { requireJson: true });
+    if ('response' in limited) return limited.response;
+    const req = limited.req;
+    return createOpenApiFetchHandler({
+      endpoint: endpoint as `/${string}`,
+      req,
+      router: appRouter,
+      // the wrapper authenticated the bearer token already: tokenProcedure reuses it
+      createContext: () => createContext(services, null, { ...requestInfo(req), bearer: caller.bearer }),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[rest] ${path}:`, error.cause ?? error);
+      },
+    });
   });
 }
 
+/** /api/modules/* for the dashboard (session) and embedded pages (embed token). */
+export function handleModuleGateway(request: Request, services: Services, base = '/api/modules'): Promise<Response> {
+  const surface = surfaceAt(base, () => gatewaySurface(base));
+  return serveExternal(surface, request, services, (req) => moduleGateway(req, services, base));
+}
+
 export function openApiDocument(baseUrl: string) {
-  return generateOpenApiDocument(appRouter, {
+  const document = generateOpenApiDocument(appRouter, {
     title: 'Dramac API',
-    description: 'The external REST API of a Dramac site. Authenticate with an API token created in the dashboard.',
+    description:
+      'The external REST API of a Dramac site. Authenticate with a site API token (dra_…) created in the dashboard, ' +
+      'or with an OAuth 2.0 access token (doa_…) issued to an app the site connected.',
     version: '1.0.0',
     baseUrl: `${baseUrl}/api/v1`,
-    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A site API token (dra_…)' } },
+    securitySchemes: {
+      bearerAuth: { type: 'http', scheme: 'bearer', description: 'A site API token (dra_…)' },
+      oauth2: oauth2SecurityScheme(baseUrl),
+    },
   });
+  return requireRouteScopes(document, appRouter);
 }

@@ -1,25 +1,49 @@
 // The long-lived parts of a web process, created once and shared by every request.
 import { createDb } from '@dramac/db';
 import { createBoss } from '@dramac/jobs';
+import pg from 'pg';
 import type { Services } from '../context.ts';
-import { createSignInLimits } from '../lib/rate-limit.ts';
+import { rateLimitsEnabled, requestLogEnabled } from '../external/traffic/config.ts';
+import { flushOnShutdown, RequestLogWriter } from '../external/traffic/request-log.ts';
+import { createLimits } from '../lib/rate-limit.ts';
 
 export async function createServices(url: string, appUrl: string): Promise<Services & { close: () => Promise<void> }> {
   const db = createDb(url);
   const boss = createBoss(url);
   boss.on('error', (err) => console.error('[pg-boss]', err.message));
   await boss.start();
-  const limits = await createSignInLimits(url);
+  const limits = await createLimits(url, { api: rateLimitsEnabled() });
+  const requestLog = requestLogEnabled() ? new RequestLogWriter(db) : null;
+  if (requestLog) flushOnShutdown(requestLog);
+  const modulePool = createModulePool(url);
   return {
     db,
     boss,
     limits,
     appUrl,
     databaseUrl: url,
+    modulePool,
+    requestLog,
     async close() {
+      await requestLog?.close();
       await boss.stop({ graceful: false });
       await limits.close();
+      await modulePool.end();
       await db.$disconnect();
     },
   };
+}
+
+/**
+ * The gateway's connections. Timestamps are read in UTC, so rows show one offset; a statement
+ * that runs past the timeout (a filter no index serves, on a huge table) is cancelled.
+ */
+function createModulePool(url: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: '-c TimeZone=UTC -c statement_timeout=5000',
+  });
+  pool.on('error', (err) => console.error('[module-pool]', err.message));
+  return pool;
 }

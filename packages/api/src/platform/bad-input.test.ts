@@ -1,6 +1,6 @@
 // A sweep over every procedure in the router: start from a valid input, break one field at a time
 // (wrong types, huge strings, unknown ids, NUL bytes…) or the whole input, and check the caller
-// hears about their mistake (400/403/404/409), never a 500. Fields come from the procedures'
+// hears about their mistake (400/403/404/409/429), never a 500. Fields come from the procedures'
 // own input schemas, so a new field or procedure is swept without touching this file beyond
 // its one valid-input line.
 import { TRPCError } from '@trpc/server';
@@ -51,7 +51,7 @@ const badInputs: [string, unknown][] = [
   ['an array', [{}]],
 ];
 
-const callersMistake = new Set(['BAD_REQUEST', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT']);
+const callersMistake = new Set(['BAD_REQUEST', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'TOO_MANY_REQUESTS']);
 
 let s: Scenario;
 let f: Fixture;

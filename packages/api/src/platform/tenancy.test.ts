@@ -19,13 +19,16 @@ const idKeys: readonly IdKey[] = [
   'moduleId',
   'versionId',
   'installationId',
+  'appId',
+  'grantId',
+  'domainId',
 ];
 
 /** Procedures anyone may call without signing in; every other one answers UNAUTHORIZED. */
 const publicPaths = ['auth.signUp', 'invitations.byToken', 'invitations.decline'];
 
 /** Platform staff's procedures: not scoped to a tenant, and refused to every agency's user. */
-const platformPaths = ['modules.review'];
+const platformPaths = ['modules.review', 'modules.reviewDetail'];
 
 const idKeysOf = (path: string) => inputKeys(path).filter((k) => k.endsWith('Id'));
 const tenantPaths = procedurePaths.filter((p) => idKeysOf(p).length > 0 && !platformPaths.includes(p));
@@ -64,6 +67,13 @@ async function everythingOf(t: Tenant) {
       orderBy: { id: 'asc' },
     }),
     installations: await db.moduleInstallation.findMany({ where: { site: { agencyId } }, orderBy: { id: 'asc' } }),
+    oauthApps: await db.oAuthApp.findMany(byAgency),
+    oauthGrants: await db.oAuthGrant.findMany({ where: { site: { agencyId } }, orderBy: { id: 'asc' } }),
+    domains: await db.siteDomain.findMany({
+      where: { site: { agencyId } },
+      include: { checks: { orderBy: { id: 'asc' } } },
+      orderBy: { id: 'asc' },
+    }),
   };
 }
 

@@ -1,7 +1,7 @@
 // One of each row an agency owns, for tests that walk every procedure (tenancy, bad input), and
 // a valid call of each procedure on those rows.
 import { widgetPackage } from '@dramac/manifest/testing';
-import { scopes } from '../external/api-tokens/api-tokens.service.ts';
+import { scopes } from '../external/scopes.ts';
 import { createCaller, createContext } from '../index.ts';
 import type { Scenario, TestUser } from './harness.ts';
 import type { InputAt, Path } from './router-walk.ts';
@@ -20,6 +20,11 @@ export interface AgencyRows {
   versionId: string;
   /** the module's 1.0.0, installed on `siteId` */
   installationId: string;
+  /** a pending domain of `siteId` */
+  domainId: string;
+  /** a confidential OAuth app whose client credentials are bound to `siteId`, and that grant */
+  appId: string;
+  grantId: string;
   /** base64 package of the module's next version, for `modules.uploadVersion` */
   nextPackage: string;
   /** holds an API token with every scope for `siteId` (not `tokenId`, which a case revokes) */
@@ -56,11 +61,21 @@ export async function agencyRows(s: Scenario, owner: TestUser, n: number): Promi
     moduleId: module.id,
     acceptPermissions: ['site:read'],
   });
+  const domain = await owner.api.domains.add({ siteId: site.id, hostname: `shop-${n}.example.com` });
   const version = await owner.api.modules.uploadVersion({
     agencyId,
     moduleId: module.id,
     packageBase64: await packageOf('2.0.0'),
   });
+  const { app } = await owner.api.oauthApps.create({
+    agencyId,
+    name: 'Tenant app',
+    clientType: 'confidential',
+    redirectUris: ['https://app.example/callback'],
+    scopes: ['site:read'],
+  });
+  await owner.api.oauthApps.setCredentialsSite({ agencyId, appId: app.id, siteId: site.id });
+  const grant = await db.oAuthGrant.findFirstOrThrow({ where: { appId: app.id } });
   return {
     agencyId,
     siteId: site.id,
@@ -72,6 +87,9 @@ export async function agencyRows(s: Scenario, owner: TestUser, n: number): Promi
     moduleId: module.id,
     versionId: version.id,
     installationId: installation.id,
+    domainId: domain.id,
+    appId: app.id,
+    grantId: grant.id,
     nextPackage: await packageOf('3.0.0'),
     rest: createCaller(createContext(s.services, null, { authorization: `Bearer ${rest.token}` })),
   };
@@ -118,6 +136,22 @@ export const validInput: { [P in Path]: (r: AgencyRows) => InputAt<P> } = {
     expiresInDays: 30,
   }),
   'apiTokens.revoke': (r) => ({ agencyId: r.agencyId, tokenId: r.tokenId }),
+  'oauthApps.list': (r) => ({ agencyId: r.agencyId }),
+  'oauthApps.create': (r) => ({
+    agencyId: r.agencyId,
+    name: 'Swept app',
+    clientType: 'public',
+    redirectUris: ['https://app.example/swept'],
+    scopes: ['site:read'],
+    rateLimitPerMinute: 60,
+    logo: null,
+  }),
+  'oauthApps.update': (r) => ({ agencyId: r.agencyId, appId: r.appId, name: 'Still valid', scopes: ['site:read'] }),
+  'oauthApps.rotateSecret': (r) => ({ agencyId: r.agencyId, appId: r.appId }),
+  'oauthApps.setCredentialsSite': (r) => ({ agencyId: r.agencyId, appId: r.appId, siteId: r.siteId }),
+  'oauthApps.delete': (r) => ({ agencyId: r.agencyId, appId: r.appId }),
+  'oauthGrants.list': (r) => ({ agencyId: r.agencyId, siteId: r.siteId }),
+  'oauthGrants.revoke': (r) => ({ agencyId: r.agencyId, grantId: r.grantId }),
   'webhooks.catalogue': (r) => ({ siteId: r.siteId }),
   'webhooks.list': (r) => ({ siteId: r.siteId }),
   'webhooks.create': (r) => ({ siteId: r.siteId, url: 'https://hooks.example/in', eventTypes: ['*'] }),
@@ -129,6 +163,7 @@ export const validInput: { [P in Path]: (r: AgencyRows) => InputAt<P> } = {
   'webhooks.redeliver': (r) => ({ siteId: r.siteId, deliveryId: r.deliveryId }),
   'v1.token': () => ({}),
   'modules.list': (r) => ({ agencyId: r.agencyId }),
+  'modules.get': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId }),
   'modules.versions': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId }),
   'modules.create': (r) => ({ agencyId: r.agencyId, slug: 'swept-module', name: 'Swept', type: 'widget' }),
   'modules.uploadVersion': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId, packageBase64: r.nextPackage }),
@@ -138,9 +173,13 @@ export const validInput: { [P in Path]: (r: AgencyRows) => InputAt<P> } = {
   'modules.deprecate': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId, versionId: r.versionId }),
   'modules.yank': (r) => ({ agencyId: r.agencyId, moduleId: r.moduleId, versionId: r.versionId }),
   'modules.review': (r) => ({ versionId: r.versionId, approve: false, notes: 'Swept' }),
+  'modules.reviewQueue': () => undefined,
+  'modules.reviewDetail': (r) => ({ versionId: r.versionId }),
+  'modules.reviewerStatus': () => undefined,
   'modules.catalog': () => undefined,
   'installations.list': (r) => ({ siteId: r.siteId }),
   'installations.get': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
+  'installations.available': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
   'installations.install': (r) => ({
     siteId: r.siteId,
     moduleId: r.moduleId,
@@ -152,6 +191,16 @@ export const validInput: { [P in Path]: (r: AgencyRows) => InputAt<P> } = {
   'installations.upgrade': (r) => ({ siteId: r.siteId, installationId: r.installationId, versionId: r.versionId }),
   'installations.rollback': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
   'installations.uninstall': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
+  'installations.embedToken': (r) => ({ siteId: r.siteId, installationId: r.installationId, origin: 'https://shop.example' }),
+  'installations.purgeData': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
+  'domains.list': (r) => ({ siteId: r.siteId }),
+  'domains.add': (r) => ({ siteId: r.siteId, hostname: 'swept.example.com', method: 'html_meta' }),
+  'domains.verify': (r) => ({ siteId: r.siteId, domainId: r.domainId, method: 'dns_txt' }),
+  'domains.remove': (r) => ({ siteId: r.siteId, domainId: r.domainId }),
+  'domains.history': (r) => ({ siteId: r.siteId, domainId: r.domainId, limit: 10 }),
+  'v1Domains.list': (r) => ({ siteId: r.siteId }),
+  'requestLog.list': (r) => ({ siteId: r.siteId, status: '4xx', method: 'GET', client: r.tokenId, limit: 20 }),
+  'requestLog.summary': (r) => ({ siteId: r.siteId }),
   'v1.getSite': (r) => ({ siteId: r.siteId }),
   'v1Webhooks.eventTypes': () => ({}),
   'v1Webhooks.list': (r) => ({ siteId: r.siteId }),

@@ -4,9 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encode } from 'next-auth/jwt';
 import type { Services, SessionUser } from '../context.ts';
+import { routeOAuth } from '../external/oauth/index.ts';
 import { jsonError } from '../http/body-limit.ts';
-import { handleRest, handleTrpc, limitSignIn, openApiDocument } from '../http/index.ts';
+import { handleModuleGateway, handleRest, handleTrpc, limitSignIn, openApiDocument } from '../http/index.ts';
 import { authSecret } from '../http/session.ts';
+import { handleModuleAsset, MODULE_ASSETS_PREFIX } from '../modules/assets/assets.ts';
 
 /** Reads and discards what is left of a request body, so the client can read our answer. */
 function drain(req: http.IncomingMessage): void {
@@ -61,6 +63,11 @@ async function route(req: Request, services: Services, origin: string): Promise<
   if (pathname.startsWith('/api/trpc/')) return handleTrpc(req, services);
   if (pathname === '/api/v1/openapi.json') return Response.json(openApiDocument(origin));
   if (pathname.startsWith('/api/v1/')) return handleRest(req, services);
+  // the OAuth issuer is this server's own origin
+  const oauth = routeOAuth(req, { ...services, appUrl: origin });
+  if (oauth) return oauth;
+  if (pathname.startsWith('/api/modules/')) return handleModuleGateway(req, services);
+  if (pathname.startsWith(MODULE_ASSETS_PREFIX)) return handleModuleAsset(req, services);
   if (pathname === '/api/auth/callback/credentials' && req.method === 'POST') {
     // only the limiter in front of next-auth; every attempt it lets through fails here
     return (await limitSignIn(req, services)) ?? jsonError(401, 'UNAUTHORIZED', 'Wrong email or password');
@@ -88,7 +95,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves /api/trpc, /api/v1 (and its openapi.json) and the sign-in limiter on a free port. */
+/** Serves /api/trpc, /api/v1 (and its openapi.json), /api/modules, /module-assets and the sign-in limiter on a free port. */
 export async function startTestServer(services: Services): Promise<TestServer> {
   let origin = '';
   const server = http.createServer(async (req, res) => {

@@ -28,6 +28,38 @@ const installedModule = z.object({
 });
 const exampleInstall = { module: { id: 'cm3mod0000example', slug: 'contact-form', version: '1.2.0' }, siteId: exampleSite.id };
 
+const moduleEvent = z.object({
+  module: installedModule.shape.module,
+  siteId: z.string(),
+  /** one of the events the installed version's manifest declares */
+  name: z.string(),
+  /** checked against the payload schema that manifest declares for `name` */
+  payload: z.record(z.string(), z.unknown()),
+});
+const moduleRender = z.object({
+  module: installedModule.shape.module,
+  siteId: z.string(),
+  entry: z.enum(['widget', 'dashboardPage']),
+  surface: z.enum(['dashboard', 'embed']),
+});
+
+const siteDomain = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  hostname: z.string(),
+  method: z.enum(['dns_txt', 'html_meta']),
+  status: z.enum(['pending', 'verified', 'failed', 'expired']),
+  verifiedAt: z.string().nullable(),
+});
+const exampleDomain = {
+  id: 'cm3dom0000example',
+  siteId: exampleSite.id,
+  hostname: 'shop.bloom-florists.com',
+  method: 'dns_txt' as const,
+  status: 'verified' as const,
+  verifiedAt: '2026-11-23T09:30:00.000Z',
+};
+
 function event<S extends z.ZodType>(description: string, schema: S, example: z.infer<S>) {
   return { description, schema, example };
 }
@@ -52,6 +84,29 @@ export const catalogue = {
   'module.upgraded': event('An installed module was upgraded to a newer version.', installedModule, exampleInstall),
   'module.rolled_back': event('An installed module went back to its previous version.', installedModule, exampleInstall),
   'module.uninstalled': event('A module was uninstalled from a site.', installedModule, exampleInstall),
+  'module.event': event('An installed module emitted one of the events its manifest declares.', moduleEvent, {
+    ...exampleInstall,
+    name: 'form.submitted',
+    payload: { submissionId: '0b6f1c8e-6a51-4b8e-9d0c-2f1e5f7a9c3d', email: 'visitor@example.com' },
+  }),
+  'module.rendered': event(
+    "A module's widget or page was shown, in the dashboard or embedded on the site's own pages.",
+    moduleRender,
+    { ...exampleInstall, entry: 'widget', surface: 'embed' },
+  ),
+  'domain.verified': event(
+    "A site's domain proved its ownership (DNS TXT record or meta tag): its origin is now allowed for the API and embeds.",
+    z.object({ domain: siteDomain }),
+    { domain: exampleDomain },
+  ),
+  'domain.failed': event(
+    "A verified domain's proof was missing for several checks in a row: its origin is no longer allowed.",
+    z.object({ domain: siteDomain, detail: z.string().describe('what the last check found') }),
+    {
+      domain: { ...exampleDomain, status: 'failed' },
+      detail: 'No TXT record at _dramac-verify.shop.bloom-florists.com',
+    },
+  ),
   'webhook.test': event('Sent by "Send test event" to check an endpoint. Safe to ignore.', z.object({ message: z.string() }), {
     message: 'This is a test event from Dramac.',
   }),

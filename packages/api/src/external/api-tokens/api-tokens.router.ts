@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { notFound } from '../../errors.ts';
 import { agencyProcedure, id, router } from '../../trpc.ts';
-import { createApiToken, scopeDescriptions, scopes } from './api-tokens.service.ts';
+import { scopeInfo, scopes } from '../scopes.ts';
+import { createApiToken } from './api-tokens.service.ts';
 
 export const apiTokensRouter = router({
   list: agencyProcedure('admin').query(({ ctx }) =>
@@ -20,7 +21,7 @@ export const apiTokensRouter = router({
       orderBy: { createdAt: 'desc' },
     }),
   ),
-  scopes: agencyProcedure().query(() => scopes.map((s) => ({ scope: s, description: scopeDescriptions[s] }))),
+  scopes: agencyProcedure().query(() => scopes.map((s) => ({ scope: s, description: scopeInfo[s].description }))),
   /** Returns the token once; only its hash is kept. */
   create: agencyProcedure('admin')
     .input(

@@ -1,16 +1,9 @@
 // API tokens for the REST surface: `dra_<random>`, shown once, stored as sha256, bound to one
-// site and a set of scopes. The external-API issue adds OAuth access tokens beside them; the
-// checks in trpc.ts (tokenProcedure) stay the one place a REST caller is authorised.
+// site and a set of scopes (external/scopes.ts). OAuth access tokens sit beside them;
+// tokenProcedure in trpc.ts stays the one place a REST caller is authorised.
 import type { Db } from '@dramac/db';
 import { newToken, sha256 } from '../../lib/secrets.ts';
-
-export const scopes = ['site:read', 'webhooks:read', 'webhooks:write'] as const;
-export type Scope = (typeof scopes)[number];
-export const scopeDescriptions: Record<Scope, string> = {
-  'site:read': "Read the site's details",
-  'webhooks:read': 'List webhook endpoints and their delivery log',
-  'webhooks:write': 'Create, change and delete webhook endpoints, rotate secrets, redeliver',
-};
+import type { Scope } from '../scopes.ts';
 
 export async function createApiToken(
   db: Db,
@@ -32,11 +25,11 @@ export async function createApiToken(
   return { token, id: row.id };
 }
 
-/** The token behind an `Authorization: Bearer …` header, if it is valid now. */
-export async function authenticateApiToken(db: Db, authorization: string | null) {
-  const match = authorization?.match(/^Bearer\s+(dra_[A-Za-z0-9_-]{20,100})$/);
-  if (!match?.[1]) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: sha256(match[1]) } });
+export const isApiToken = (token: string) => /^dra_[A-Za-z0-9_-]{20,100}$/.test(token);
+
+/** The API token's site and scopes, if it is valid now. */
+export async function authenticateApiToken(db: Db, token: string) {
+  const row = await db.apiToken.findUnique({ where: { tokenHash: sha256(token) } });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null;
   // last use is informational; one write a minute per token is plenty
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

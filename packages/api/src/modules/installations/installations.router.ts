@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { router, siteProcedure } from '../../trpc.ts';
+import { embedTokenInput, embedTokenOutput, mintEmbedToken } from '../gateway/embed-token.ts';
 import {
+  availableUpgradeOutput,
   configureInput,
   installationOutput,
   installationRef,
@@ -10,10 +12,12 @@ import {
   upgradeInput,
 } from './installations.schemas.ts';
 import {
+  availableUpgrades,
   configureInstallation,
   getInstallation,
   installModule,
   listInstallations,
+  purgeRetainedData,
   rollbackInstallation,
   setInstallationEnabled,
   uninstallInstallation,
@@ -30,6 +34,11 @@ export const installationsRouter = router({
     .input(installationRef)
     .output(installationOutput)
     .query(({ ctx, input }) => getInstallation(ctx, input.installationId)),
+  /** Newer published versions, newest first, with their changelog and the permissions they add. */
+  available: siteProcedure()
+    .input(installationRef)
+    .output(z.array(availableUpgradeOutput))
+    .query(({ ctx, input }) => availableUpgrades(ctx, input.installationId)),
   /** Installs a published version; `acceptPermissions` is the consent screen's answer. */
   install: admin
     .input(installInput)
@@ -47,7 +56,7 @@ export const installationsRouter = router({
   upgrade: admin
     .input(upgradeInput)
     .output(installationOutput)
-    .mutation(({ ctx, input }) => upgradeInstallation(ctx, input.installationId, input.versionId)),
+    .mutation(({ ctx, input }) => upgradeInstallation(ctx, input.installationId, input.versionId, input.acceptPermissions)),
   rollback: admin
     .input(installationRef)
     .output(installationOutput)
@@ -56,4 +65,14 @@ export const installationsRouter = router({
     .input(uninstallInput)
     .output(installationOutput)
     .mutation(({ ctx, input }) => uninstallInstallation(ctx, input.installationId, input.purgeNow)),
+  /** Deletes the data an uninstalled module left behind now, rather than when retention ends. */
+  purgeData: admin
+    .input(installationRef)
+    .output(installationOutput)
+    .mutation(({ ctx, input }) => purgeRetainedData(ctx, input.installationId)),
+  /** A short-lived token for the module gateway, for pages on `origin` that embed this module. */
+  embedToken: admin
+    .input(embedTokenInput)
+    .output(embedTokenOutput)
+    .mutation(({ ctx, input }) => mintEmbedToken(ctx, { id: input.installationId, siteId: ctx.site.id }, input.origin)),
 });

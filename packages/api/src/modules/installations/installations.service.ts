@@ -5,7 +5,7 @@
 // transaction's callback, so a failed DDL step rolls the row back too.
 import type { Db, Prisma, Site, Tx } from '@dramac/db';
 import { type DataSpec, type Manifest, type SettingField, settings as settingsSchema } from '@dramac/manifest';
-import pg, { escapeIdentifier } from 'pg';
+import type pg from 'pg';
 import semver from 'semver';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
@@ -16,6 +16,7 @@ import { moduleSchemaName } from '../data/module-schema.ts';
 import { dropModuleData, provisionModuleData } from '../data/provision.ts';
 import { upgradeModuleData } from '../data/upgrade.ts';
 import type { configureInput, installInput } from './installations.schemas.ts';
+import { purgeInstallationData, withPg } from './purge.ts';
 
 /** How long an uninstalled module's data is kept before the purge job drops it. */
 export const RETENTION_DAYS = 30;
@@ -30,7 +31,13 @@ type Event =
   | 'module.rolled_back'
   | 'module.uninstalled';
 
-const withVersion = { module: true, version: true } as const;
+// what installationView shows: the installed version, the one a rollback returns to, who installed it
+const withVersion = {
+  module: true,
+  version: true,
+  previousVersion: { select: { version: true } },
+  installedBy: { select: { name: true, email: true } },
+} as const;
 type Installation = Prisma.ModuleInstallationGetPayload<{ include: typeof withVersion }>;
 
 const manifestOf = (version: { manifest: unknown }) => version.manifest as Manifest;
@@ -40,37 +47,39 @@ const tablesOf = (version: { manifest: unknown }): DataSpec | null => {
 };
 const fieldsOf = (version: { manifest: unknown }): SettingField[] => settingsSchema.parse(manifestOf(version).settings ?? []);
 
-async function withPg<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function schemaExists(client: pg.Client, shortId: string) {
   const r = await client.query('select 1 from information_schema.schemata where schema_name = $1', [moduleSchemaName(shortId)]);
   return (r.rowCount ?? 0) > 0;
 }
 
-/** Drops this site's rows; the whole schema once no other site keeps data in it. */
-async function purgeSiteData(ctx: Ctx, inst: Installation) {
-  const others = await ctx.db.moduleInstallation.count({
-    where: {
-      moduleId: inst.moduleId,
-      id: { not: inst.id },
-      OR: [{ status: { not: 'uninstalled' } }, { purgeAfter: { not: null } }],
-    },
+/**
+ * Brings the module's schema up to `target`'s tables. One schema serves every site that installed
+ * the module, each possibly on another version, so it follows the newest version whose data is
+ * still held (installed, or uninstalled but retained); an older target needs no change, since
+ * upgrades only add unless a manifest declared otherwise. Returns whether it created the schema.
+ */
+async function ensureSchemaFor(
+  ctx: Ctx,
+  module: { id: string; shortId: string },
+  target: { version: string; manifest: unknown },
+) {
+  const to = tablesOf(target);
+  if (!to) return false;
+  const holders = await ctx.db.moduleInstallation.findMany({
+    where: { moduleId: module.id, OR: [{ status: { not: 'uninstalled' } }, { purgeAfter: { not: null } }] },
+    select: { version: { select: { version: true, manifest: true } } },
   });
-  const tables = tablesOf(inst.version)?.tables ?? [];
-  await withPg(ctx.databaseUrl, async (c) => {
-    if (others === 0) return dropModuleData(c, inst.module.shortId);
-    const schema = moduleSchemaName(inst.module.shortId);
-    for (const t of tables) {
-      await c.query(`delete from ${escapeIdentifier(schema)}.${escapeIdentifier(t.name)} where site_id = $1`, [ctx.site.id]);
+  const newest = holders.map((h) => h.version).sort((a, b) => semver.rcompare(a.version, b.version))[0];
+  return withPg(ctx.databaseUrl, async (c) => {
+    if (!(await schemaExists(c, module.shortId))) {
+      await provisionModuleData(c, { shortId: module.shortId, data: to });
+      return true;
     }
+    if (!newest || semver.gt(target.version, newest.version)) {
+      const current = (newest && tablesOf(newest)) ?? { tables: [], destructiveChanges: [] };
+      await upgradeModuleData(c, { shortId: module.shortId, current, next: to });
+    }
+    return false;
   });
 }
 
@@ -88,10 +97,14 @@ export function installationView(inst: Installation) {
     module: { slug: inst.module.slug, name: inst.module.name, type: inst.module.type },
     versionId: inst.versionId,
     version: inst.version.version,
+    packageHash: inst.version.packageHash,
+    manifest: manifestOf(inst.version),
     previousVersionId: inst.previousVersionId,
+    previousVersion: inst.previousVersion?.version ?? null,
     status: inst.status,
     settings: shown,
     grantedPermissions: inst.grantedPermissions,
+    installedBy: inst.installedBy,
     uninstalledAt: inst.uninstalledAt,
     purgeAfter: inst.purgeAfter,
     createdAt: inst.createdAt,
@@ -129,29 +142,30 @@ async function latestPublished(db: Db, moduleId: string) {
   return published.sort((a, b) => semver.rcompare(a.version, b.version))[0]!;
 }
 
-export async function installModule(ctx: Ctx, input: z.infer<typeof installInput>) {
-  const version = input.versionId
-    ? await installableVersion(ctx.db, ctx, input.moduleId, input.versionId)
-    : await latestPublished(ctx.db, input.moduleId);
+/** The version's permissions, if the consent screen's answer is exactly them; sorted. */
+function consented(version: { manifest: unknown }, accepted: string[]): string[] {
   const requested = [...new Set(manifestOf(version).permissions)].sort();
-  const accepted = [...new Set(input.acceptPermissions)].sort();
-  if (requested.join('\n') !== accepted.join('\n')) {
+  if (requested.join('\n') !== [...new Set(accepted)].sort().join('\n')) {
     throw fieldError(
       'acceptPermissions',
       `Accept exactly the permissions this version requests: ${requested.join(', ') || '(none)'}`,
     );
   }
+  return requested;
+}
+
+export async function installModule(ctx: Ctx, input: z.infer<typeof installInput>) {
+  const version = input.versionId
+    ? await installableVersion(ctx.db, ctx, input.moduleId, input.versionId)
+    : await latestPublished(ctx.db, input.moduleId);
+  const requested = consented(version, input.acceptPermissions);
   const existing = await ctx.db.moduleInstallation.findUnique({
     where: { siteId_moduleId: { siteId: ctx.site.id, moduleId: version.moduleId } },
   });
   if (existing && existing.status !== 'uninstalled') throw conflict('This module is already installed on the site');
-  if (existing?.purgeAfter) {
-    throw conflict('This module was uninstalled and its data is still kept; purge it before installing again');
-  }
   const defaults = Object.fromEntries(
     fieldsOf(version).flatMap((f) => (f.type !== 'secret' && f.default !== undefined ? [[f.key, f.default]] : [])),
   );
-  const tables = tablesOf(version);
   let provisioned = false;
   try {
     const inst = await ctx.db.$transaction(async (tx) => {
@@ -166,7 +180,8 @@ export async function installModule(ctx: Ctx, input: z.infer<typeof installInput
         uninstalledAt: null,
         purgeAfter: null,
       };
-      // installed again after a purge: the same row starts over, if nobody got there first
+      // installed again (after a purge, or within the retention period, which restores the kept
+      // data): the same row starts over, if nobody got there first
       if (existing) {
         const { count } = await tx.moduleInstallation.updateMany({
           where: { id: existing.id, updatedAt: existing.updatedAt },
@@ -182,13 +197,7 @@ export async function installModule(ctx: Ctx, input: z.infer<typeof installInput
           });
       await emit(tx, ctx, 'module.installed', created, version.module, version.version);
       // one schema per module, shared by the sites that install it (rows carry their site)
-      if (tables) {
-        provisioned = await withPg(ctx.databaseUrl, async (c) => {
-          if (await schemaExists(c, version.module.shortId)) return false;
-          await provisionModuleData(c, { shortId: version.module.shortId, data: tables });
-          return true;
-        });
-      }
+      provisioned = await ensureSchemaFor(ctx, version.module, version);
       return created;
     });
     return installationView(inst);
@@ -318,28 +327,27 @@ export async function setInstallationEnabled(ctx: Ctx, installationId: string, e
   return change(ctx, inst, { status }, enabled ? 'module.enabled' : 'module.disabled');
 }
 
-/** Applies the data changes from `from` to `to`: provisioning if `from` had no tables. */
-async function migrateData(ctx: Ctx, shortId: string, from: DataSpec | null, to: DataSpec | null) {
-  if (!to) return;
-  await withPg(ctx.databaseUrl, async (c) => {
-    if (from) await upgradeModuleData(c, { shortId, current: from, next: to });
-    else await provisionModuleData(c, { shortId, data: to });
-  });
-}
-
-export async function upgradeInstallation(ctx: Ctx, installationId: string, versionId: string) {
+/**
+ * Upgrades to a newer published version. A version asking for permissions the site has not
+ * granted needs `acceptPermissions` (all of its permissions, as on the install consent screen);
+ * the grant then covers both versions, so a rollback keeps working.
+ */
+export async function upgradeInstallation(ctx: Ctx, installationId: string, versionId: string, acceptPermissions?: string[]) {
   const inst = activeInstallation(await loadInstallation(ctx, installationId));
   const next = await installableVersion(ctx.db, ctx, inst.moduleId, versionId);
   if (!semver.gt(next.version, inst.version.version)) {
     throw fieldError('versionId', `Choose a version newer than the installed ${inst.version.version}`);
   }
-  const added = manifestOf(next).permissions.filter((p) => !inst.grantedPermissions.includes(p));
-  if (added.length > 0) {
-    throw conflict(`Version ${next.version} asks for new permissions (${added.join(', ')}); install it with consent`);
+  const requested = acceptPermissions ? consented(next, acceptPermissions) : manifestOf(next).permissions;
+  const added = requested.filter((p) => !inst.grantedPermissions.includes(p));
+  if (added.length > 0 && !acceptPermissions) {
+    throw conflict(`Version ${next.version} asks for new permissions (${added.join(', ')}); accept them to upgrade`);
   }
-  return change(ctx, inst, { versionId: next.id, previousVersionId: inst.versionId }, 'module.upgraded', () =>
-    migrateData(ctx, inst.module.shortId, tablesOf(inst.version), tablesOf(next)),
-  );
+  const grantedPermissions = [...new Set([...inst.grantedPermissions, ...requested])].sort();
+  const data = { versionId: next.id, previousVersionId: inst.versionId, grantedPermissions };
+  return change(ctx, inst, data, 'module.upgraded', async () => {
+    await ensureSchemaFor(ctx, inst.module, next);
+  });
 }
 
 /** Back to the version before the last upgrade. The data stays as it is: upgrades only add. */
@@ -354,6 +362,50 @@ export async function uninstallInstallation(ctx: Ctx, installationId: string, pu
   const inst = activeInstallation(await loadInstallation(ctx, installationId));
   const now = new Date();
   const purgeAfter = purgeNow ? null : new Date(now.getTime() + RETENTION_DAYS * 24 * 60 * 60 * 1000);
-  const drop = purgeNow ? () => purgeSiteData(ctx, inst) : undefined;
+  const drop = purgeNow ? () => purgeInstallationData(ctx, inst) : undefined;
   return change(ctx, inst, { status: 'uninstalled', uninstalledAt: now, purgeAfter }, 'module.uninstalled', drop);
+}
+
+/** Drops the data an uninstalled module left behind, before its retention period ends. */
+export async function purgeRetainedData(ctx: Ctx, installationId: string) {
+  const inst = await loadInstallation(ctx, installationId);
+  if (inst.status !== 'uninstalled') throw conflict('Uninstall the module before deleting its data');
+  if (!inst.purgeAfter) throw conflict("This module's data has already been deleted");
+  const purged = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.moduleInstallation.updateMany({
+      where: { id: inst.id, updatedAt: inst.updatedAt },
+      data: { purgeAfter: null },
+    });
+    if (count === 0) throw conflict('The installation changed meanwhile; reload and try again');
+    await purgeInstallationData(ctx, inst);
+    return tx.moduleInstallation.findUniqueOrThrow({ where: { id: inst.id }, include: withVersion });
+  });
+  return installationView(purged);
+}
+
+/**
+ * Published versions newer than the installed one, newest first: for each, the changelog entries
+ * since the installed version and the permissions it would add. None for an uninstalled module.
+ */
+export async function availableUpgrades(ctx: Ctx, installationId: string) {
+  const inst = await loadInstallation(ctx, installationId);
+  if (inst.status === 'uninstalled') return [];
+  const installed = inst.version.version;
+  const published = await ctx.db.moduleVersion.findMany({ where: { moduleId: inst.moduleId, status: 'published' } });
+  return published
+    .filter((v) => semver.gt(v.version, installed))
+    .sort((a, b) => semver.rcompare(a.version, b.version))
+    .map((v) => {
+      const manifest = manifestOf(v);
+      return {
+        id: v.id,
+        version: v.version,
+        releasedAt: v.updatedAt,
+        changelog: manifest.changelog
+          .filter((c) => semver.gt(c.version, installed) && semver.lte(c.version, v.version))
+          .sort((a, b) => semver.rcompare(a.version, b.version)),
+        permissions: manifest.permissions,
+        newPermissions: manifest.permissions.filter((p) => !inst.grantedPermissions.includes(p)),
+      };
+    });
 }

@@ -193,14 +193,56 @@ describe('the lifecycle of an installed module', () => {
     expect(await schemaExists(schema)).toBe(true);
   });
 
-  it('refuses to install again while the data of an uninstall is kept', async () => {
-    const { module } = await publishedContactForm();
+  it('restores the kept data when installed again within the retention period', async () => {
+    const { module, schema } = await publishedContactForm();
     const site = await s.site(owner);
     const inst = await owner.api.installations.install({ siteId: site.id, moduleId: module.id, acceptPermissions: consent });
+    await db.query(`insert into ${schema}.submissions (site_id, email) values ($1, 'kept@example.test')`, [site.id]);
     await owner.api.installations.uninstall({ siteId: site.id, installationId: inst.id });
-    await expect(
-      owner.api.installations.install({ siteId: site.id, moduleId: module.id, acceptPermissions: consent }),
-    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('purge') });
+    const back = await owner.api.installations.install({ siteId: site.id, moduleId: module.id, acceptPermissions: consent });
+    expect(back).toMatchObject({ id: inst.id, status: 'enabled', purgeAfter: null });
+    const rows = await db.query(`select email from ${schema}.submissions where site_id = $1`, [site.id]);
+    expect(rows.rows).toEqual([{ email: 'kept@example.test' }]);
+  });
+
+  it('deletes kept data on request, only after an uninstall', async () => {
+    const { module, schema } = await publishedContactForm();
+    const site = await s.site(owner);
+    const ref = { siteId: site.id };
+    const inst = await owner.api.installations.install({ ...ref, moduleId: module.id, acceptPermissions: consent });
+    await expect(owner.api.installations.purgeData({ ...ref, installationId: inst.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Uninstall'),
+    });
+    await owner.api.installations.uninstall({ ...ref, installationId: inst.id });
+    const purged = await owner.api.installations.purgeData({ ...ref, installationId: inst.id });
+    expect(purged).toMatchObject({ status: 'uninstalled', purgeAfter: null });
+    expect(await schemaExists(schema)).toBe(false);
+    await expect(owner.api.installations.purgeData({ ...ref, installationId: inst.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+
+  it('keeps one schema in step when sites run different versions', async () => {
+    const { module, v1, v11, schema } = await publishedContactForm();
+    const [siteA, siteB] = [await s.site(owner), await s.site(owner)];
+    const install = (siteId: string, versionId: string) =>
+      owner.api.installations.install({ siteId, moduleId: module.id, versionId, acceptPermissions: consent });
+    const a = await install(siteA.id, v1.id);
+    expect(await columns(schema)).not.toContain('phone');
+    // the second site gets 1.1.0 on a schema made for 1.0.0: its new column is added
+    await install(siteB.id, v11.id);
+    expect(await columns(schema)).toContain('phone');
+    // the first site's upgrade finds the column there already
+    const upgraded = await owner.api.installations.upgrade({ siteId: siteA.id, installationId: a.id, versionId: v11.id });
+    expect(upgraded.version).toBe('1.1.0');
+    // one site leaving with purgeNow deletes only its rows; the schema stays for the other
+    await db.query(`insert into ${schema}.submissions (site_id, email) values ($1, 'a@x.test'), ($2, 'b@x.test')`, [
+      siteA.id,
+      siteB.id,
+    ]);
+    await owner.api.installations.uninstall({ siteId: siteA.id, installationId: a.id, purgeNow: true });
+    expect((await db.query(`select email from ${schema}.submissions`)).rows).toEqual([{ email: 'b@x.test' }]);
   });
 
   it("answers NOT_FOUND for another agency's site or installation", async () => {

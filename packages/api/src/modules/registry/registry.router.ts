@@ -4,8 +4,11 @@ import {
   catalogEntryOutput,
   createModuleInput,
   moduleOutput,
-  moduleWithVersionsOutput,
+  publisherModuleOutput,
+  reviewDetailOutput,
+  reviewerStatusOutput,
   reviewInput,
+  reviewQueueEntryOutput,
   uploadVersionInput,
   versionOutput,
   versionRef,
@@ -14,11 +17,13 @@ import {
   catalog,
   changeStatus,
   createModule,
+  getModule,
   listModules,
   listVersions,
   reviewVersion,
   uploadVersion,
 } from './registry.service.ts';
+import { reviewDetail, reviewerStatus, reviewQueue } from './review-queue.ts';
 
 const transitionProcedure = (action: Parameters<typeof changeStatus>[3]) =>
   agencyProcedure('admin')
@@ -28,8 +33,12 @@ const transitionProcedure = (action: Parameters<typeof changeStatus>[3]) =>
 
 export const registryRouter = router({
   list: agencyProcedure()
-    .output(z.array(moduleWithVersionsOutput))
+    .output(z.array(publisherModuleOutput))
     .query(({ ctx }) => listModules(ctx.db, ctx.agency.id)),
+  get: agencyProcedure()
+    .input(z.object({ moduleId: id }))
+    .output(publisherModuleOutput)
+    .query(({ ctx, input }) => getModule(ctx.db, ctx.agency.id, input.moduleId)),
   versions: agencyProcedure()
     .input(z.object({ moduleId: id }))
     .output(z.array(versionOutput))
@@ -52,5 +61,14 @@ export const registryRouter = router({
     .input(reviewInput)
     .output(versionOutput)
     .mutation(({ ctx, input }) => reviewVersion(ctx.db, ctx.user.id, input)),
+  /** Submitted versions of every agency, oldest first. */
+  reviewQueue: platformAdminProcedure.output(z.array(reviewQueueEntryOutput)).query(({ ctx }) => reviewQueue(ctx.db)),
+  /** One version for its reviewer: manifest, and permissions compared with the module's live version. */
+  reviewDetail: platformAdminProcedure
+    .input(z.object({ versionId: id }))
+    .output(reviewDetailOutput)
+    .query(({ ctx, input }) => reviewDetail(ctx.db, input.versionId)),
+  /** Anyone may ask whether they review modules: the dashboard shows reviewers their queue. */
+  reviewerStatus: protectedProcedure.output(reviewerStatusOutput).query(({ ctx }) => reviewerStatus(ctx.db, ctx.user.id)),
   catalog: protectedProcedure.output(z.array(catalogEntryOutput)).query(({ ctx }) => catalog(ctx.db)),
 });

@@ -15,7 +15,7 @@ type Status = z.infer<typeof versionStatus>;
 const SHORT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** 10 lowercase alphanumerics: the module's data schema is `mod_<shortId>`. */
-const newShortId = () => Array.from({ length: 10 }, () => SHORT_ID_ALPHABET[randomInt(SHORT_ID_ALPHABET.length)]).join('');
+export const newShortId = () => Array.from({ length: 10 }, () => SHORT_ID_ALPHABET[randomInt(SHORT_ID_ALPHABET.length)]).join('');
 
 const versionsOrder = { orderBy: { createdAt: 'desc' as const } };
 
@@ -37,12 +37,30 @@ async function ownModule(db: Pick<Db, 'module'>, agencyId: string, moduleId: str
   return module;
 }
 
-export const listModules = (db: Db, agencyId: string) =>
-  db.module.findMany({
+// installations that are not uninstalled: what "installed on N sites" counts
+const publisherView = {
+  versions: versionsOrder,
+  _count: { select: { installations: { where: { status: { not: 'uninstalled' as const } } } } },
+};
+
+function withInstallCount<M extends { _count: { installations: number } }>({ _count, ...module }: M) {
+  return { ...module, activeInstallations: _count.installations };
+}
+
+export async function listModules(db: Db, agencyId: string) {
+  const modules = await db.module.findMany({
     where: { publisherAgencyId: agencyId },
-    include: { versions: versionsOrder },
+    include: publisherView,
     orderBy: { slug: 'asc' },
   });
+  return modules.map(withInstallCount);
+}
+
+export async function getModule(db: Db, agencyId: string, moduleId: string) {
+  const module = await db.module.findFirst({ where: { id: moduleId, publisherAgencyId: agencyId }, include: publisherView });
+  if (!module) throw notFound('Module');
+  return withInstallCount(module);
+}
 
 export async function listVersions(db: Db, agencyId: string, moduleId: string) {
   await ownModule(db, agencyId, moduleId);

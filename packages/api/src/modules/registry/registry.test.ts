@@ -1,9 +1,12 @@
 // The module registry: packages become draft versions, platform staff review them, publishers
 // publish, deprecate and yank them, and the catalogue shows what is published.
+import { randomBytes } from 'node:crypto';
 import { buildTgz, widgetFiles, widgetManifest, widgetPackage as widgetTgz } from '@dramac/manifest/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../client.ts';
 import { validationDetails } from '../../errors.ts';
 import { type Scenario, scenario, type TestUser } from '../../testing/harness.ts';
+import { sessionCookie, startTestServer, type TestServer } from '../../testing/http-server.ts';
 
 let s: Scenario;
 let publisher: TestUser;
@@ -276,5 +279,172 @@ describe('the catalogue', () => {
     expect(slugs).not.toContain(unpublished.module.slug);
     expect(slugs).not.toContain(yanked.module.slug);
     expect(catalog.find((m) => m.slug === module.slug)?.latest).toMatchObject({ version: '1.10.0', status: 'published' });
+  });
+});
+
+/** A widget package of `slug` at `version` that asks for `permissions`. */
+async function packageWith(slug: string, version: string, permissions: string[]) {
+  const changelog = [{ version, date: '2026-01-01', notes: `Release ${version}` }];
+  return base64(await buildTgz(widgetFiles(widgetManifest({ id: slug, version, changelog, permissions }))));
+}
+
+describe("the publisher's view of a module", () => {
+  it('shows its versions and on how many sites it is installed now', async () => {
+    const { module, ref } = await versionThrough('submit', 'approve', 'publish');
+    const get = () => publisher.api.modules.get({ agencyId: ref.agencyId, moduleId: module.id });
+    expect(await get()).toMatchObject({ slug: module.slug, activeInstallations: 0, versions: [{ version: '1.0.0' }] });
+
+    const site = await s.site(publisher);
+    const installed = await publisher.api.installations.install({
+      siteId: site.id,
+      moduleId: module.id,
+      acceptPermissions: ['site:read'],
+    });
+    expect((await get()).activeInstallations).toBe(1);
+    const listed = await publisher.api.modules.list({ agencyId: ref.agencyId });
+    expect(listed.find((m) => m.id === module.id)?.activeInstallations).toBe(1);
+
+    await publisher.api.installations.uninstall({ siteId: site.id, installationId: installed.id, purgeNow: true });
+    expect((await get()).activeInstallations).toBe(0);
+  });
+
+  it("is NOT_FOUND for another agency's module", async () => {
+    const { module } = await versionThrough();
+    const other = await s.user('Olga');
+    await expect(other.api.modules.get({ agencyId: other.agencyId, moduleId: module.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
+
+describe('the review queue', () => {
+  it('lists submitted versions of every agency, oldest first, with their publisher', async () => {
+    const other = await s.user('Quinn');
+    const first = await versionThrough('submit');
+    const second = await newModule(other);
+    const secondVersion = await upload(other, second.id, await widgetPackage(second.slug, '0.1.0'));
+    await other.api.modules.submit({ agencyId: other.agencyId, moduleId: second.id, versionId: secondVersion.id });
+    const draft = await versionThrough();
+    const approved = await versionThrough('submit', 'approve');
+
+    const queue = await reviewer.api.modules.reviewQueue();
+    const ids = queue.map((e) => e.versionId);
+    expect(ids.indexOf(first.version.id)).toBeLessThan(ids.indexOf(secondVersion.id));
+    expect(ids).not.toContain(draft.version.id);
+    expect(ids).not.toContain(approved.version.id);
+    expect(queue.find((e) => e.versionId === secondVersion.id)).toMatchObject({
+      version: '0.1.0',
+      module: { id: second.id, slug: second.slug, type: 'widget' },
+      publisher: { id: other.agencyId, name: "Quinn's Agency" },
+      permissions: ['site:read'],
+      previousVersion: null,
+      addedPermissions: ['site:read'],
+    });
+    const submittedAts = queue.map((e) => e.submittedAt.getTime());
+    expect(submittedAts).toEqual([...submittedAts].sort((a, b) => a - b));
+  });
+
+  it('compares a version with the live one before it: what sites would be asked to grant anew', async () => {
+    const module = await newModule();
+    const ref = (versionId: string) => ({ agencyId: publisher.agencyId, moduleId: module.id, versionId });
+    const live = await upload(publisher, module.id, await packageWith(module.slug, '1.0.0', ['site:read', 'booking:read']));
+    await publisher.api.modules.submit(ref(live.id));
+    await reviewer.api.modules.review({ versionId: live.id, approve: true });
+    await publisher.api.modules.publish(ref(live.id));
+    const next = await upload(
+      publisher,
+      module.id,
+      await packageWith(module.slug, '1.1.0', ['site:read', 'network:api.example.com']),
+    );
+    await publisher.api.modules.submit(ref(next.id));
+
+    const entry = (await reviewer.api.modules.reviewQueue()).find((e) => e.versionId === next.id);
+    expect(entry).toMatchObject({ previousVersion: '1.0.0', addedPermissions: ['network:api.example.com'] });
+
+    const detail = await reviewer.api.modules.reviewDetail({ versionId: next.id });
+    expect(detail).toMatchObject({
+      version: { id: next.id, version: '1.1.0', status: 'submitted', manifest: { id: module.slug } },
+      module: { id: module.id, slug: module.slug },
+      publisher: { id: publisher.agencyId },
+      reviewedBy: null,
+      previous: { id: live.id, version: '1.0.0', status: 'published', permissions: ['site:read', 'booking:read'] },
+      permissionChanges: { added: ['network:api.example.com'], removed: ['booking:read'] },
+    });
+    expect(detail.submittedAt).toEqual(entry?.submittedAt);
+
+    await reviewer.api.modules.review({ versionId: next.id, approve: true, notes: 'Fine' });
+    const reviewed = await reviewer.api.modules.reviewDetail({ versionId: next.id });
+    expect(reviewed).toMatchObject({ submittedAt: null, reviewedBy: { name: 'Rex' }, version: { reviewNotes: 'Fine' } });
+  });
+
+  it('compares a first release with nothing: every permission is new', async () => {
+    const { version } = await versionThrough('submit');
+    const detail = await reviewer.api.modules.reviewDetail({ versionId: version.id });
+    expect(detail).toMatchObject({ previous: null, permissionChanges: { added: ['site:read'], removed: [] } });
+  });
+
+  it('is for platform staff only; everyone else hears whether they review', async () => {
+    const { version } = await versionThrough('submit');
+    await expect(publisher.api.modules.reviewQueue()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(publisher.api.modules.reviewDetail({ versionId: version.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(reviewer.api.modules.reviewDetail({ versionId: 'ckunknown000000000000000000' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+
+    expect(await publisher.api.modules.reviewerStatus()).toEqual({ reviewer: false, waiting: 0 });
+    const waiting = await s.services.db.moduleVersion.count({ where: { status: 'submitted' } });
+    expect(waiting).toBeGreaterThan(0);
+    expect(await reviewer.api.modules.reviewerStatus()).toEqual({ reviewer: true, waiting });
+  });
+
+  it('needs notes to reject, so the publisher knows what to change', async () => {
+    const { version, ref } = await versionThrough('submit');
+    for (const notes of [undefined, '   ']) {
+      const err = await reviewer.api.modules.review({ versionId: version.id, approve: false, notes }).catch((e) => e);
+      expect(err.code).toBe('BAD_REQUEST');
+      expect(validationDetails(err.cause)?.fieldErrors).toEqual({
+        notes: ['Tell the publisher what to change: notes are required to reject'],
+      });
+    }
+    const [listed] = await publisher.api.modules.versions({ agencyId: ref.agencyId, moduleId: ref.moduleId });
+    expect(listed?.status).toBe('submitted');
+  });
+});
+
+describe('uploading over HTTP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(s.services);
+  });
+  afterAll(() => server?.close());
+
+  it('takes a package larger than the usual request limit, but only as its own call', async () => {
+    const module = await newModule();
+    const manifest = widgetManifest({
+      id: module.slug,
+      version: '1.0.0',
+      changelog: [{ version: '1.0.0', date: '2026-01-01', notes: 'Big' }],
+    });
+    // random text barely compresses: a package of about 1.6 MB, 2.1 MB as base64
+    const files = widgetFiles(manifest).concat({ name: 'dist/data.js', body: randomBytes(1_600_000).toString('base64') });
+    const packageBase64 = base64(await buildTgz(files));
+    expect(packageBase64.length).toBeGreaterThan(2_000_000);
+
+    const cookie = await sessionCookie(publisher);
+    const api = createApiClient(server.url, { headers: () => ({ cookie }) });
+    const input = { agencyId: publisher.agencyId, moduleId: module.id, packageBase64 };
+    const version = await api.modules.uploadVersion.mutate(input);
+    expect(version).toMatchObject({ version: '1.0.0', status: 'draft' });
+
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}/api/trpc/${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    // the same body for another procedure, or batched with one, meets the usual limit
+    expect((await post('modules.create', { json: { ...input, slug: 'big', name: 'Big', type: 'widget' } })).status).toBe(413);
+    const batched = await post('modules.uploadVersion,modules.list?batch=1', { 0: { json: input }, 1: { json: input } });
+    expect(batched.status).toBe(413);
   });
 });

@@ -1,0 +1,34 @@
+// The one list of what an external caller may be allowed to do on a site. API tokens and OAuth
+// apps draw from it, REST routes name one of these in their meta (`scope`), tokenProcedure checks
+// it, and the OpenAPI document and the OAuth metadata publish it.
+import { z } from 'zod';
+
+export const scopes = ['site:read', 'webhooks:read', 'webhooks:write'] as const;
+export type Scope = (typeof scopes)[number];
+export const scopeSchema = z.enum(scopes);
+
+/**
+ * `description` is for the developer choosing scopes (token and app dialogs, API reference);
+ * `consent` is what a site admin reads on the consent screen: what the app will be able to do,
+ * in plain words.
+ */
+export const scopeInfo: Record<Scope, { description: string; consent: string }> = {
+  'site:read': {
+    description: "Read the site's details",
+    consent: 'See the site’s name, address, time zone, currency and language',
+  },
+  'webhooks:read': {
+    description: 'List webhook endpoints and their delivery log',
+    consent: 'See where this site sends change notifications, and the history of those notifications',
+  },
+  'webhooks:write': {
+    description: 'Create, change and delete webhook endpoints, rotate secrets, redeliver',
+    consent: 'Add, change and remove the addresses this site sends change notifications to',
+  },
+};
+
+export const isScope = (value: string): value is Scope => (scopes as readonly string[]).includes(value);
+
+/** The scopes in both lists, in registry order. */
+export const intersectScopes = (a: readonly string[], b: readonly string[]): Scope[] =>
+  scopes.filter((s) => a.includes(s) && b.includes(s));

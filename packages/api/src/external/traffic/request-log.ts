@@ -1,0 +1,123 @@
+// The external request log, written off the request path: a request only appends its row to an
+// in-memory buffer; the buffer is written as one multi-row INSERT every second, or as soon as it
+// holds a batch. While the database is unreachable rows wait in the buffer, up to a bound; past it
+// the oldest are dropped and counted, so an outage costs log rows, never memory or latency.
+import type { ApiClientKind, Db } from '@dramac/db';
+
+export interface RequestLogRow {
+  createdAt: Date;
+  siteId: string | null;
+  clientKind: ApiClientKind;
+  clientId: string | null;
+  method: string;
+  route: string;
+  status: number;
+  latencyMs: number;
+  ip: string;
+  userAgent: string | null;
+  origin: string | null;
+}
+
+export interface RequestLogOptions {
+  /** how often the buffer is written (default 1000 ms) */
+  flushIntervalMs?: number;
+  /** rows per INSERT; a full batch is written at once (default 500) */
+  batchSize?: number;
+  /** rows kept while writes fail; beyond it the oldest are dropped (default 20,000) */
+  maxBuffered?: number;
+}
+
+/** Column limits of external.request_log: a long header must not fail a whole batch. */
+const cut = (value: string | null, max: number) => (value && value.length > max ? value.slice(0, max) : value);
+
+export class RequestLogWriter {
+  private buffer: RequestLogRow[] = [];
+  private writing: Promise<void> | null = null;
+  private readonly timer: NodeJS.Timeout;
+  private failing = false;
+  private readonly batchSize: number;
+  private readonly maxBuffered: number;
+  /** rows lost because the buffer was full while the database was unreachable */
+  dropped = 0;
+  /** rows written since start */
+  written = 0;
+
+  constructor(
+    private readonly db: Db,
+    opts: RequestLogOptions = {},
+  ) {
+    this.batchSize = opts.batchSize ?? 500;
+    this.maxBuffered = opts.maxBuffered ?? 20_000;
+    this.timer = setInterval(() => void this.flush(), opts.flushIntervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** Queues one row; never waits and never throws. */
+  record(row: RequestLogRow): void {
+    if (this.buffer.length >= this.maxBuffered) {
+      this.buffer.shift();
+      this.dropped++;
+    }
+    this.buffer.push({
+      ...row,
+      method: row.method.slice(0, 10),
+      route: row.route.slice(0, 200),
+      ip: row.ip.slice(0, 64),
+      userAgent: cut(row.userAgent, 256),
+      origin: cut(row.origin, 260),
+      latencyMs: Math.max(0, Math.round(row.latencyMs)),
+    });
+    if (this.buffer.length >= this.batchSize) void this.flush();
+  }
+
+  /** Rows waiting to be written. */
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /** Writes everything buffered; one writer at a time, later calls join the running one. */
+  flush(): Promise<void> {
+    this.writing ??= this.drain().finally(() => {
+      this.writing = null;
+    });
+    return this.writing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, this.batchSize);
+      try {
+        await this.db.requestLog.createMany({ data: batch });
+        this.written += batch.length;
+        if (this.failing) console.error(`[request-log] writing again (${this.dropped} rows dropped so far)`);
+        this.failing = false;
+      } catch (err) {
+        // back to the front, within the bound; the next tick tries again
+        const room = Math.max(0, this.maxBuffered - this.buffer.length);
+        this.dropped += Math.max(0, batch.length - room);
+        this.buffer.unshift(...batch.slice(batch.length - room));
+        if (!this.failing) console.error('[request-log] cannot write the request log:', (err as Error).message);
+        this.failing = true;
+        return;
+      }
+    }
+  }
+
+  /** Stops the timer and writes what is left (shutdown). */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+}
+
+/**
+ * Writes the buffer when a server that shuts down gracefully on SIGTERM/SIGINT (`next start`,
+ * `next dev`) begins to stop: its own handlers wait for open requests, which gives one INSERT
+ * time to finish. Where nothing listens for the signal, adding a listener would keep it from
+ * ending the process, so there the owner calls close() itself (tests, benchmarks).
+ */
+export function flushOnShutdown(writer: RequestLogWriter): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    if (process.listenerCount(signal) > 0) process.once(signal, () => void writer.flush());
+  }
+}

@@ -1,0 +1,117 @@
+// Who is calling the gateway, and for which installation. Two ways in, each scoped to exactly one
+// installation (site + module) that must be enabled:
+// - a dashboard session (the next-auth cookie) naming the site in X-Dramac-Site, from a member of
+//   the site's agency, with X-Dramac-Request: 1 (a custom header no other site can send without
+//   our CORS consent, which the gateway never gives to cookies);
+// - an embed token (Authorization: Bearer) sent from the exact origin it was issued for.
+import type { Site } from '@dramac/db';
+import { TRPCError } from '@trpc/server';
+import type { Services } from '../../context.ts';
+import { badRequest, forbidden, notFound } from '../../errors.ts';
+import { sessionUser } from '../../http/session.ts';
+import { siteMembership } from '../../platform/access.ts';
+import { type VersionContract, versionContract } from './contract.ts';
+import { verifyEmbedToken } from './embed-token.ts';
+
+export type GatewayRole = 'owner' | 'admin' | 'member' | 'visitor';
+
+export interface GatewayCaller {
+  role: GatewayRole;
+  /** the page's origin, for embed tokens */
+  origin: string | null;
+  site: Site;
+  installation: { id: string; status: string; settings: unknown; grantedPermissions: string[] };
+  module: { id: string; slug: string; name: string; shortId: string };
+  version: { id: string; version: string };
+  contract: VersionContract;
+}
+
+const installationShape = {
+  module: { select: { id: true, slug: true, name: true, shortId: true } },
+  version: { select: { id: true, version: true } },
+} as const;
+
+type LoadedInstallation = {
+  id: string;
+  moduleId: string;
+  status: string;
+  settings: unknown;
+  grantedPermissions: string[];
+  module: GatewayCaller['module'];
+  version: GatewayCaller['version'];
+};
+
+/** The bearer token, if the request sends one. */
+export function bearerToken(req: Request): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get('authorization') ?? '');
+  return match?.[1] ?? null;
+}
+
+function usable(inst: LoadedInstallation | null): LoadedInstallation {
+  if (!inst || inst.status === 'uninstalled') {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'This module is not installed on the site' });
+  }
+  if (inst.status !== 'enabled') throw forbidden('This module is disabled on the site; an admin can enable it again');
+  return inst;
+}
+
+async function fromEmbedToken(req: Request, services: Services, moduleId: string, token: string) {
+  const claims = await verifyEmbedToken(token);
+  const origin = req.headers.get('origin');
+  if (origin !== claims.origin) {
+    throw forbidden(
+      `This embed token is for pages on ${claims.origin}; this request ${origin ? `comes from ${origin}` : 'names no Origin'}`,
+    );
+  }
+  const inst = await services.db.moduleInstallation.findUnique({
+    where: { id: claims.installationId },
+    include: { ...installationShape, site: true },
+  });
+  // the site (and its installations) was deleted since the token was issued
+  if (!inst) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This embed token is not valid any more' });
+  if (inst.moduleId !== moduleId) throw forbidden('This embed token is for another module');
+  return { inst: usable(inst), site: inst.site, role: 'visitor' as const, origin };
+}
+
+async function fromSession(req: Request, services: Services, moduleId: string) {
+  const user = await sessionUser(req);
+  if (!user) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in, or send an embed token as "Authorization: Bearer <token>"' });
+  }
+  if (req.headers.get('x-dramac-request') !== '1') {
+    throw forbidden('Send "X-Dramac-Request: 1" with dashboard calls; it shows the call comes from the dashboard itself');
+  }
+  const siteId = req.headers.get('x-dramac-site')?.trim();
+  if (!siteId) throw badRequest('Name the site in the "X-Dramac-Site" header');
+  if (siteId.length > 64) throw notFound('Site');
+  // the installation is read alongside the membership check, and used only once that passed
+  const [{ membership, site }, inst] = await Promise.all([
+    siteMembership(services.db, user.id, siteId),
+    services.db.moduleInstallation.findUnique({
+      where: { siteId_moduleId: { siteId, moduleId } },
+      include: installationShape,
+    }),
+  ]);
+  return { inst: usable(inst), site, role: membership.role, origin: null };
+}
+
+/** The caller of a gateway request for `moduleId`, or the error that refuses it. */
+export async function authorise(req: Request, services: Services, moduleId: string): Promise<GatewayCaller> {
+  const token = bearerToken(req);
+  const { inst, site, role, origin } = token
+    ? await fromEmbedToken(req, services, moduleId, token)
+    : await fromSession(req, services, moduleId);
+  const contract = await versionContract(services.db, inst.version.id);
+  if (role === 'visitor' && !contract.embedAllowed) {
+    throw forbidden('This version of the module does not allow embedding');
+  }
+  return {
+    role,
+    origin,
+    site,
+    installation: { id: inst.id, status: inst.status, settings: inst.settings, grantedPermissions: inst.grantedPermissions },
+    module: inst.module,
+    version: inst.version,
+    contract,
+  };
+}
