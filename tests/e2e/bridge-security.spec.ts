@@ -4,8 +4,8 @@
 // attackers: another module on the same page, a page of a foreign origin, a frame posing as the
 // module's host. Every attacker's attempt must go unanswered on both sides.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { handleModuleAsset } from '../../packages/api/src/modules/assets/assets.ts';
@@ -152,7 +152,11 @@ test.beforeAll(async () => {
   const hash = inspection.contentHash;
   // the asset handler's only use of the database: the package by its hash
   const services = {
-    db: { modulePackage: { findUnique: async ({ where }: { where: { hash: string } }) => (where.hash === hash ? { bytes: tgz } : null) } },
+    db: {
+      modulePackage: {
+        findUnique: async ({ where }: { where: { hash: string } }) => (where.hash === hash ? { bytes: tgz } : null),
+      },
+    },
   } as unknown as Parameters<typeof handleModuleAsset>[1];
 
   server = http.createServer(async (req, res) => {
@@ -162,9 +166,13 @@ test.beforeAll(async () => {
       return send('text/html', `<!doctype html><html><body data-hash="${hash}"><script src="/host.js"></script></body></html>`);
     if (url.pathname === '/host.js') return send('text/javascript', hostJs);
     // the foreign-origin attacker: an ordinary page, no sandbox, no CSP
-    if (url.pathname === '/attacker.html') return send('text/html', '<!doctype html><p id="result"></p><script src="/attacker.js"></script>');
+    if (url.pathname === '/attacker.html')
+      return send('text/html', '<!doctype html><p id="result"></p><script src="/attacker.js"></script>');
     if (url.pathname === '/attacker.js') return send('text/javascript', attackerJs);
-    const response = await handleModuleAsset(new Request(url, { method: req.method, headers: req.headers as HeadersInit }), services);
+    const response = await handleModuleAsset(
+      new Request(url, { method: req.method, headers: req.headers as HeadersInit }),
+      services,
+    );
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

@@ -1,6 +1,7 @@
 import { apiTokensRouter } from './external/api-tokens/api-tokens.router.ts';
 import { domainsRestRouter, domainsRouter } from './external/domains/domains.router.ts';
 import { oauthAppsRouter, oauthGrantsRouter } from './external/oauth/oauth.router.ts';
+import { modulesRestRouter } from './external/rest/modules.router.ts';
 import { restRouter } from './external/rest/rest.router.ts';
 import { requestLogRouter } from './external/traffic/request-log.router.ts';
 import { installationsRouter } from './modules/installations/installations.router.ts';
@@ -29,6 +30,7 @@ export const appRouter = router({
   installations: installationsRouter,
   v1: restRouter,
   v1Webhooks: webhooksRestRouter,
+  v1Modules: modulesRestRouter,
   domains: domainsRouter,
   v1Domains: domainsRestRouter,
   requestLog: requestLogRouter,

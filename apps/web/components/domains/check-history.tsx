@@ -6,10 +6,13 @@ import { Loading, Skeleton } from '@/components/ui/spinner';
 import { RelativeTime } from '@/components/ui/time';
 import { trpc } from '@/lib/trpc';
 import { methodLabels, outcomes } from './status';
+import type { DomainCheck } from './types';
+
+const LIMIT = 20;
 
 /** The latest checks of one domain, newest first. */
 export function CheckHistory({ siteId, domainId }: { siteId: string; domainId: string }) {
-  const history = trpc.domains.history.useQuery({ siteId, domainId, limit: 20 });
+  const history = trpc.domains.history.useQuery({ siteId, domainId, limit: LIMIT });
   if (history.isPending) {
     return (
       <Loading label="Loading the history" className="space-y-2">
@@ -29,7 +32,7 @@ export function CheckHistory({ siteId, domainId }: { siteId: string; domainId: s
   }
   return (
     <ol aria-label="Checks, newest first" className="divide-y divide-slate-100 rounded-md border border-slate-200">
-      {history.data.map((check) => (
+      {history.data.map((check, i) => (
         <li key={check.id} className="grid gap-x-4 gap-y-1 px-3 py-2.5 text-sm sm:grid-cols-[9rem_1fr]">
           <div className="text-xs text-slate-500">
             <RelativeTime value={check.checkedAt} />
@@ -41,11 +44,33 @@ export function CheckHistory({ siteId, domainId }: { siteId: string; domainId: s
               <span className="text-xs text-slate-500">
                 {methodLabels[check.method]} · {check.durationMs} ms
               </span>
+              <StatusChange
+                status={check.statusAfter}
+                // the first check of all starts from pending; past the limit, the one before is unknown
+                before={history.data[i + 1]?.statusAfter ?? (history.data.length < LIMIT ? 'pending' : check.statusAfter)}
+              />
             </div>
             <p className="mt-1 break-words text-slate-700">{check.detail}</p>
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+const statusWords: Record<DomainCheck['statusAfter'], string> = {
+  pending: 'pending again',
+  verified: 'domain verified',
+  failed: 'domain failed',
+  expired: 'domain expired',
+};
+
+/** Marks the check that changed the domain's status. */
+function StatusChange({ status, before }: { status: DomainCheck['statusAfter']; before: DomainCheck['statusAfter'] }) {
+  if (status === before) return null;
+  return (
+    <span className={status === 'verified' ? 'text-xs font-medium text-emerald-700' : 'text-xs font-medium text-red-700'}>
+      → {statusWords[status]}
+    </span>
   );
 }

@@ -8,7 +8,7 @@ import { Dropdown, DropdownButton, DropdownItem, DropdownItems, DropdownSeparato
 import { Spinner } from '@/components/ui/spinner';
 import { RelativeTime } from '@/components/ui/time';
 import { useToast } from '@/components/ui/toast';
-import { formError, trpc } from '@/lib/trpc';
+import { errorCode, formError, trpc } from '@/lib/trpc';
 import { CheckHistory } from './check-history';
 import { Instructions } from './instructions';
 import { DomainStatusBadge, outcomes } from './status';
@@ -123,11 +123,18 @@ export function DomainRow({
         </p>
       )}
       {verify.error && (
-        <Alert tone="danger" className="mt-3">
+        // "checked a moment ago" is a wait, not a failure
+        <Alert tone={errorCode(verify.error) === 'TOO_MANY_REQUESTS' ? 'warning' : 'danger'} className="mt-3">
           {formError(verify.error)}
         </Alert>
       )}
-      {result && <CheckResult check={result} hostname={domain.hostname} onShowSteps={() => setPanel('instructions')} />}
+      {result && (
+        <CheckResult
+          check={result}
+          hostname={domain.hostname}
+          onShowSteps={panel === 'instructions' ? undefined : () => setPanel('instructions')}
+        />
+      )}
 
       {panel === 'instructions' && (
         <div className="mt-3">
@@ -205,7 +212,16 @@ function StatusLine({ domain }: { domain: Domain }) {
 }
 
 /** What "verify now" found, with the detail of the check. */
-function CheckResult({ check, hostname, onShowSteps }: { check: DomainCheck; hostname: string; onShowSteps: () => void }) {
+function CheckResult({
+  check,
+  hostname,
+  onShowSteps,
+}: {
+  check: DomainCheck;
+  hostname: string;
+  /** absent while the steps are already on screen */
+  onShowSteps?: () => void;
+}) {
   if (check.outcome === 'found') {
     return (
       <Alert tone="success" title={`${hostname} is verified`} className="mt-3">
@@ -224,7 +240,8 @@ function CheckResult({ check, hostname, onShowSteps }: { check: DomainCheck; hos
       }
       className="mt-3"
       actions={
-        !still && (
+        !still &&
+        onShowSteps && (
           <Button size="sm" variant="secondary" onClick={onShowSteps}>
             Show the steps
           </Button>

@@ -94,9 +94,11 @@ export function OAuthAppDialog({
   const mutation = app ? update : create;
   const errors = fieldErrors(mutation.error);
   const uriLines = form.redirectUris.split('\n').map((line) => line.trim());
+  // each message names the URL it was about, as sent (the text may have changed since)
+  const sentUris = mutation.variables?.redirectUris ?? [];
   const uriErrors = Object.entries(errors)
     .filter(([key]) => key.startsWith('redirectUris.'))
-    .map(([key, message]) => `${uriLines.filter(Boolean)[Number(key.split('.')[1])] ?? 'A URL'}: ${message}`);
+    .map(([key, message]) => `${sentUris[Number(key.split('.')[1])] ?? 'A URL'}: ${message}`);
   const shown = ['name', 'clientType', 'redirectUris', 'scopes', 'rateLimitPerMinute', 'logo'];
   const banner = formError(mutation.error, [...shown, ...Object.keys(errors).filter((k) => k.startsWith('redirectUris.'))]);
 

@@ -1,5 +1,5 @@
 'use client';
-import { Blocks, Globe, LayoutDashboard, type LucideIcon, Webhook } from 'lucide-react';
+import { Activity, Blocks, Globe, LayoutDashboard, type LucideIcon, Webhook } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
@@ -9,6 +9,7 @@ const tabs: { label: string; segment: string; icon: LucideIcon }[] = [
   { label: 'Modules', segment: 'modules', icon: Blocks },
   { label: 'Webhooks', segment: 'webhooks', icon: Webhook },
   { label: 'Domains', segment: 'domains', icon: Globe },
+  { label: 'API log', segment: 'api-log', icon: Activity },
 ];
 
 /** The sections of one site; the current one (or the one the page sits under) is marked. */

@@ -124,6 +124,20 @@ describe('re-verification', () => {
     await until('the second domain.verified', async () => received.filter((e) => e.type === 'domain.verified').length === 2);
   });
 
+  it('keeps a verified domain through checks that cannot tell (DNS timeouts), looking again within the hour', async () => {
+    const site = await s.site(owner);
+    const domain = await owner.api.domains.add({ siteId: site.id, hostname: 'flaky.example.com' });
+    dns.set(domain.instructions.dnsTxt.name, { txt: [domain.instructions.dnsTxt.value] });
+    await owner.api.domains.verify({ siteId: site.id, domainId: domain.id });
+    dns.set(domain.instructions.dnsTxt.name, 'timeout');
+    let row = await scheduledCheck(domain.id);
+    for (let i = 0; i < 3; i++) row = await scheduledCheck(domain.id);
+    expect(row).toMatchObject({ status: 'verified', consecutiveFailures: 0, lastOutcome: 'timeout' });
+    expect(row.nextCheckAt!.getTime() - row.lastCheckedAt!.getTime()).toBe(3600_000);
+    expect(row.lastDetail).toBe(`DNS lookup of ${domain.instructions.dnsTxt.name} timed out after 1 s`);
+    expect(await s.services.db.event.count({ where: { siteId: site.id, type: 'domain.failed' } })).toBe(0);
+  });
+
   it('retries a pending domain with backoff, then expires it after 7 days', async () => {
     const site = await s.site(owner);
     const domain = await owner.api.domains.add({ siteId: site.id, hostname: 'never.example.com' });

@@ -3,7 +3,14 @@
 // it, and the OpenAPI document and the OAuth metadata publish it.
 import { z } from 'zod';
 
-export const scopes = ['site:read', 'webhooks:read', 'webhooks:write'] as const;
+export const scopes = [
+  'site:read',
+  'modules:read',
+  'modules.data:read',
+  'modules.data:write',
+  'webhooks:read',
+  'webhooks:write',
+] as const;
 export type Scope = (typeof scopes)[number];
 export const scopeSchema = z.enum(scopes);
 
@@ -15,7 +22,19 @@ export const scopeSchema = z.enum(scopes);
 export const scopeInfo: Record<Scope, { description: string; consent: string }> = {
   'site:read': {
     description: "Read the site's details",
-    consent: 'See the site’s name, address, time zone, currency and language',
+    consent: 'See the site’s name, time zone, currency and language',
+  },
+  'modules:read': {
+    description: 'List the modules installed on the site: versions, status, settings (never secrets) and permissions',
+    consent: 'See which modules the site uses and how they are set up (never their secret settings)',
+  },
+  'modules.data:read': {
+    description: "Read the rows in installed modules' own tables",
+    consent: 'See the data the site’s modules keep, such as the form submissions they store',
+  },
+  'modules.data:write': {
+    description: "Create, change and delete rows in installed modules' own tables",
+    consent: 'Add, change and delete the data the site’s modules keep',
   },
   'webhooks:read': {
     description: 'List webhook endpoints and their delivery log',

@@ -1,13 +1,12 @@
 // Neither the App Router nor the tRPC/OpenAPI fetch adapters limit request bodies, and
 // Content-Length can lie: count the streamed bytes and stop at the limit.
-const MAX_BODY_BYTES = Number(process.env.API_MAX_BODY_BYTES ?? 1_000_000);
+// The refusals are in the API's one error shape (errors.ts).
+import { jsonError } from './errors.ts';
 
-export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify({ code, message }), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-}
+// session.ts, testing/http-server.ts and external/traffic/surfaces.ts import the builder from here
+export { jsonError };
+
+const MAX_BODY_BYTES = Number(process.env.API_MAX_BODY_BYTES ?? 1_000_000);
 
 /** POST /…/rotate-secret with no body at all means "no input": hand the bridge an empty object. */
 function emptyJson(req: Request): Request {

@@ -5,6 +5,7 @@ import { validate } from '@readme/openapi-parser';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../client.ts';
+import type { Scope } from '../external/scopes.ts';
 import { sha256 } from '../lib/secrets.ts';
 import type { AppRouter } from '../router.ts';
 import { type Scenario, scenario, type TestUser } from '../testing/harness.ts';
@@ -18,6 +19,8 @@ let siteA: { id: string; slug: string };
 let siteB: { id: string; slug: string };
 /** a token for site A with the site:read scope */
 let token: string;
+/** a token for site A with the webhooks:write scope */
+let writer: string;
 
 beforeAll(async () => {
   s = await scenario();
@@ -26,12 +29,13 @@ beforeAll(async () => {
   siteB = await s.site(owner);
   server = await startTestServer(s.services);
   ({ token } = await newToken(siteA.id));
+  ({ token: writer } = await newToken(siteA.id, ['webhooks:write']));
 });
 afterAll(() => server?.close());
 
 /** A token as an admin creates it in the dashboard: `{ token, id }`, the token shown once. */
-const newToken = (siteId: string) =>
-  owner.api.apiTokens.create({ agencyId: owner.agencyId, siteId, name: 'integration', scopes: ['site:read'] });
+const newToken = (siteId: string, scopes: Scope[] = ['site:read']) =>
+  owner.api.apiTokens.create({ agencyId: owner.agencyId, siteId, name: 'integration', scopes });
 
 const TWO_MB = 2 * 1024 * 1024;
 
@@ -132,7 +136,9 @@ describe('request bodies', () => {
       body: JSON.stringify({ json: { agencyId: owner.agencyId, name: 'x'.repeat(TWO_MB) } }),
     });
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(await res.json()).toEqual({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/^Request bodies are limited to \d+ bytes$/) },
+    });
   });
 
   it('answers 413 to a 2 MB chunked body, on tRPC and REST', async () => {
@@ -188,7 +194,7 @@ describe('REST over HTTP', () => {
     for (const bearer of [undefined, 'garbage', `dra_${'x'.repeat(32)}`]) {
       const res = await get(`/sites/${siteA.id}`, bearer);
       expect(res.status).toBe(401);
-      expect(await res.json()).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining('Bearer') });
+      expect(await res.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: expect.stringContaining('Bearer') } });
     }
   });
 
@@ -244,7 +250,7 @@ describe('REST over HTTP', () => {
     });
     const res = await get(`/sites/${siteA.id}`, bare);
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('site:read') });
+    expect(await res.json()).toEqual({ error: { code: 'FORBIDDEN', message: 'This token lacks the "site:read" scope' } });
     // the token itself is valid: the route that needs no scope answers
     expect(await (await get('/token', bare)).json()).toEqual({ siteId: siteA.id, scopes: [] });
   });
@@ -257,7 +263,7 @@ describe('REST over HTTP', () => {
         body: 'url=https://example.com',
       });
       expect(res.status).toBe(415);
-      expect(await res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+      expect(await res.json()).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' } });
     }
   });
 
@@ -268,12 +274,35 @@ describe('REST over HTTP', () => {
       body: '{"url": ',
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'PARSE_ERROR', message: 'Failed to parse request body' });
+    expect(await res.json()).toEqual({ error: { code: 'PARSE_ERROR', message: 'The body is not valid JSON' } });
   });
 
-  it('answers 404 to an unknown route', async () => {
-    expect((await get('/no/such/route', token)).status).toBe(404);
-    expect((await get('/no/such/route')).status).toBe(404);
+  it('answers 404 to an unknown route, naming it', async () => {
+    for (const bearer of [token, undefined]) {
+      const res = await get('/no/such/route', bearer);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({
+        error: { code: 'NOT_FOUND', message: 'No route GET /api/v1/no/such/route; the routes are listed in /api/v1/openapi.json' },
+      });
+    }
+  });
+
+  it('answers invalid input with each field at fault, never the bridge’s own error shape', async () => {
+    const res = await fetch(`${server.url}/api/v1/sites/${siteA.id}/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}` },
+      body: JSON.stringify({ url: 'ftp://nope', eventTypes: 'site.*' }),
+    });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body).toEqual({
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'Some fields are not valid: see `fields`',
+        fields: { url: expect.stringMatching(/http/), eventTypes: expect.any(String) },
+      },
+    });
+    expect(JSON.stringify(body)).not.toMatch(/issues|"json"/);
   });
 });
 
@@ -300,5 +329,32 @@ describe('OpenAPI document', () => {
     }
     const site = doc.paths['/sites/{siteId}'].get.responses['200'].content['application/json'].schema;
     expect(site.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
+  });
+
+  it('declares every error response in the one error shape: 4xx by status, anything else as default', async () => {
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const shape = doc.components.schemas.Error;
+    expect(shape.required).toEqual(['error']);
+    expect(shape.properties.error.required).toEqual(['code', 'message']);
+    expect(shape.properties.error.properties.code.enum).toEqual(expect.arrayContaining(['NOT_FOUND', 'TOO_MANY_REQUESTS']));
+    // the bridge's own `{ message, code, issues }` schemas are gone
+    expect(Object.keys(doc.components.schemas).filter((name) => name.startsWith('error.'))).toEqual([]);
+    for (const [name, response] of Object.entries(doc.components.responses as Record<string, Record<string, unknown>>)) {
+      expect(response.content, name).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/Error' } } });
+    }
+
+    const declared = (path: string, method: string) => Object.keys(doc.paths[path][method].responses);
+    expect(declared('/sites/{siteId}', 'get')).toEqual(['200', '400', '401', '403', '404', '429', 'default']);
+    expect(declared('/sites/{siteId}/webhooks', 'post')).toEqual(
+      expect.arrayContaining(['400', '401', '403', '404', '409', '413', '415', '429', 'default']),
+    );
+    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>)) {
+      for (const [method, op] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (status.startsWith('2')) continue;
+          expect(response, `${method} ${path} ${status}`).toEqual({ $ref: expect.stringMatching(/^#\/components\/responses\//) });
+        }
+      }
+    }
   });
 });

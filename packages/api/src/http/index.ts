@@ -4,6 +4,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createOpenApiFetchHandler, generateOpenApiDocument } from 'trpc-to-openapi';
 import { createContext, type Services } from '../context.ts';
 import { oauth2SecurityScheme, requireRouteScopes } from '../external/oauth/openapi.ts';
+import { type BridgeFailure, bridgeError } from '../external/rest/bridge-errors.ts';
+import { completeRestDocument } from '../external/rest/openapi.ts';
 import { gatewaySurface, restSurface, type Surface, serveExternal } from '../external/traffic/index.ts';
 import { handleModuleGateway as moduleGateway } from '../modules/gateway/handler.ts';
 import { UPLOAD_BODY_BYTES } from '../modules/registry/registry.schemas.ts';
@@ -50,20 +52,23 @@ const surfaceAt = (base: string, make: () => Surface) => surfaces.get(base) ?? s
 /** /api/v1/* REST, from the same routers through trpc-to-openapi. */
 export function handleRest(request: Request, services: Services, endpoint = '/api/v1'): Promise<Response> {
   const surface = surfaceAt(endpoint, () => restSurface(appRouter, endpoint));
-  return serveExternal(surface, request, services, async (request, caller) => {
-    const limited = await limitBody(request, { requireJson: true });
+  return serveExternal(surface, request, services, async (incoming, caller) => {
+    const limited = await limitBody(incoming, { requireJson: true });
     if ('response' in limited) return limited.response;
     const req = limited.req;
-    return createOpenApiFetchHandler({
+    // the bridge's error answers are replaced by the API's one error shape (bridge-errors.ts)
+    let failure: BridgeFailure | undefined;
+    const response = await createOpenApiFetchHandler({
       endpoint: endpoint as `/${string}`,
       req,
       router: appRouter,
       // the wrapper authenticated the bearer token already: tokenProcedure reuses it
       createContext: () => createContext(services, null, { ...requestInfo(req), bearer: caller.bearer }),
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[rest] ${path}:`, error.cause ?? error);
+        failure = { error, path };
       },
     });
+    return failure ? bridgeError(failure, req, endpoint) : response;
   });
 }
 
@@ -86,5 +91,5 @@ export function openApiDocument(baseUrl: string) {
       oauth2: oauth2SecurityScheme(baseUrl),
     },
   });
-  return requireRouteScopes(document, appRouter);
+  return completeRestDocument(requireRouteScopes(document, appRouter), appRouter);
 }

@@ -3,6 +3,7 @@
 // worker's requestLog.prune job deletes its expired rows.
 import pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { sha256 } from './secrets.ts';
 
 export interface Limiter {
   /** Counts one attempt; returns the seconds to wait when the key is over its limit. */
@@ -10,10 +11,7 @@ export interface Limiter {
   reset(key: string): Promise<void>;
 }
 
-type StoreOptions = Pick<
-  ConstructorParameters<typeof RateLimiterPostgres>[0],
-  'inMemoryBlockOnConsumed' | 'insuranceLimiter'
->;
+type StoreOptions = Pick<ConstructorParameters<typeof RateLimiterPostgres>[0], 'inMemoryBlockOnConsumed' | 'insuranceLimiter'>;
 
 /** With tableCreated the store issues no query on construction: it is usable at once. */
 function postgresLimiter(pool: pg.Pool, keyPrefix: string, points: number, duration: number, extra: StoreOptions = {}) {
@@ -97,8 +95,10 @@ function quotaLimiter(pool: pg.Pool, keyPrefix: string, windowSeconds: number): 
   return {
     windowSeconds,
     async take(key, limit) {
+      // the store's key column holds 255 characters; a long key (an embed's origin) is hashed
+      const storeKey = key.length > 200 ? `sha256:${sha256(key)}` : key;
       try {
-        return quota(true, limit, await limiterFor(limit).consume(key));
+        return quota(true, limit, await limiterFor(limit).consume(storeKey));
       } catch (res) {
         if (res instanceof RateLimiterRes) return quota(false, limit, res);
         throw res;

@@ -19,6 +19,7 @@ const idKeys: readonly IdKey[] = [
   'moduleId',
   'versionId',
   'installationId',
+  'rowId',
   'appId',
   'grantId',
   'domainId',
@@ -139,6 +140,7 @@ const refusedPastTheTenantCheck: Record<string, string> = {
   'installations.install': 'CONFLICT',
   'installations.upgrade': 'CONFLICT',
   'installations.rollback': 'CONFLICT',
+  'installations.purgeData': 'CONFLICT',
 };
 
 describe('the same calls on their own rows', () => {

@@ -1,6 +1,6 @@
 // One of each row an agency owns, for tests that walk every procedure (tenancy, bad input), and
 // a valid call of each procedure on those rows.
-import { widgetPackage } from '@dramac/manifest/testing';
+import { buildTgz, widgetFiles, widgetManifest } from '@dramac/manifest/testing';
 import { scopes } from '../external/scopes.ts';
 import { createCaller, createContext } from '../index.ts';
 import type { Scenario, TestUser } from './harness.ts';
@@ -20,6 +20,8 @@ export interface AgencyRows {
   versionId: string;
   /** the module's 1.0.0, installed on `siteId` */
   installationId: string;
+  /** a row of that installation's table `notes` */
+  rowId: string;
   /** a pending domain of `siteId` */
   domainId: string;
   /** a confidential OAuth app whose client credentials are bound to `siteId`, and that grant */
@@ -30,6 +32,16 @@ export interface AgencyRows {
   /** holds an API token with every scope for `siteId` (not `tokenId`, which a case revokes) */
   rest: ReturnType<typeof createCaller>;
 }
+
+/** The agency's widget at `version`: it keeps notes in a table of its own (`data:own`). */
+const tenantWidget = (slug: string, version: string) =>
+  widgetManifest({
+    id: slug,
+    version,
+    permissions: ['site:read', 'data:own'],
+    data: { tables: [{ name: 'notes', columns: [{ name: 'body', type: 'text', required: true, maxLength: 500 }] }] },
+    changelog: [{ version, date: '2026-01-01', notes: `Release ${version}` }],
+  });
 
 /** A new set of rows in `owner`'s agency; `n` keeps slugs and emails unique within a scenario. */
 export async function agencyRows(s: Scenario, owner: TestUser, n: number): Promise<AgencyRows> {
@@ -42,13 +54,13 @@ export async function agencyRows(s: Scenario, owner: TestUser, n: number): Promi
   });
   const member = await db.membership.create({ data: { agencyId, userId: colleague.id, role: 'member' } });
   const invitation = await owner.api.invitations.create({ agencyId, email: `invitee-${n}@example.test` });
-  const rest = await owner.api.apiTokens.create({ agencyId, siteId: site.id, name: 'rest', scopes: [...scopes] });
+  const restToken = await owner.api.apiTokens.create({ agencyId, siteId: site.id, name: 'rest', scopes: [...scopes] });
   const token = await owner.api.apiTokens.create({ agencyId, siteId: site.id, name: 'ci', scopes: ['site:read'] });
   const endpoint = await owner.api.webhooks.create({ siteId: site.id, url: 'https://hooks.example/in', eventTypes: ['*'] });
   const test = await owner.api.webhooks.sendTest({ siteId: site.id, endpointId: endpoint.id });
   const slug = `tenant-widget-${n}`;
   const module = await owner.api.modules.create({ agencyId, slug, name: 'Tenant widget', type: 'widget' });
-  const packageOf = async (version: string) => (await widgetPackage(slug, version)).toString('base64');
+  const packageOf = async (version: string) => (await buildTgz(widgetFiles(tenantWidget(slug, version)))).toString('base64');
   const published = await owner.api.modules.uploadVersion({
     agencyId,
     moduleId: module.id,
@@ -59,7 +71,14 @@ export async function agencyRows(s: Scenario, owner: TestUser, n: number): Promi
   const installation = await owner.api.installations.install({
     siteId: site.id,
     moduleId: module.id,
-    acceptPermissions: ['site:read'],
+    acceptPermissions: ['site:read', 'data:own'],
+  });
+  const rest = createCaller(createContext(s.services, null, { authorization: `Bearer ${restToken.token}` }));
+  const row = await rest.v1Modules.createRow({
+    siteId: site.id,
+    installationId: installation.id,
+    tableName: 'notes',
+    body: 'First',
   });
   const domain = await owner.api.domains.add({ siteId: site.id, hostname: `shop-${n}.example.com` });
   const version = await owner.api.modules.uploadVersion({
@@ -87,11 +106,12 @@ export async function agencyRows(s: Scenario, owner: TestUser, n: number): Promi
     moduleId: module.id,
     versionId: version.id,
     installationId: installation.id,
+    rowId: String(row.id),
     domainId: domain.id,
     appId: app.id,
     grantId: grant.id,
     nextPackage: await packageOf('3.0.0'),
-    rest: createCaller(createContext(s.services, null, { authorization: `Bearer ${rest.token}` })),
+    rest,
   };
 }
 
@@ -184,7 +204,7 @@ export const validInput: { [P in Path]: (r: AgencyRows) => InputAt<P> } = {
     siteId: r.siteId,
     moduleId: r.moduleId,
     versionId: r.versionId,
-    acceptPermissions: ['site:read'],
+    acceptPermissions: ['site:read', 'data:own'],
   }),
   'installations.configure': (r) => ({ siteId: r.siteId, installationId: r.installationId, settings: { greeting: 'Hi' } }),
   'installations.setEnabled': (r) => ({ siteId: r.siteId, installationId: r.installationId, enabled: true }),
@@ -212,4 +232,23 @@ export const validInput: { [P in Path]: (r: AgencyRows) => InputAt<P> } = {
   'v1Webhooks.sendTest': (r) => ({ siteId: r.siteId, endpointId: r.endpointId }),
   'v1Webhooks.deliveries': (r) => ({ siteId: r.siteId, endpointId: r.endpointId, limit: 10 }),
   'v1Webhooks.redeliver': (r) => ({ siteId: r.siteId, deliveryId: r.deliveryId }),
+  'v1Modules.list': (r) => ({ siteId: r.siteId }),
+  'v1Modules.get': (r) => ({ siteId: r.siteId, installationId: r.installationId }),
+  'v1Modules.listRows': (r) => ({
+    siteId: r.siteId,
+    installationId: r.installationId,
+    tableName: 'notes',
+    order: 'created_at.asc',
+    body: 'like.first',
+  }),
+  'v1Modules.createRow': (r) => ({ siteId: r.siteId, installationId: r.installationId, tableName: 'notes', body: 'Swept' }),
+  'v1Modules.getRow': (r) => ({ siteId: r.siteId, installationId: r.installationId, tableName: 'notes', rowId: r.rowId }),
+  'v1Modules.updateRow': (r) => ({
+    siteId: r.siteId,
+    installationId: r.installationId,
+    tableName: 'notes',
+    rowId: r.rowId,
+    body: 'Still valid',
+  }),
+  'v1Modules.deleteRow': (r) => ({ siteId: r.siteId, installationId: r.installationId, tableName: 'notes', rowId: r.rowId }),
 };

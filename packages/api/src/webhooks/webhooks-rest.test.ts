@@ -91,8 +91,9 @@ describe('webhooks over REST', () => {
   it('validates bodies strictly: bad URL, unknown event, strings for booleans', async () => {
     const bad = await api('POST', `/sites/${site.id}/webhooks`, tokens.write, { url: 'ftp://nope', eventTypes: ['nope.*'] });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toMatch(/http\(s\) URL/);
-    expect(JSON.stringify(bad.body)).toMatch(/catalogue/);
+    expect(bad.body.error.code).toBe('BAD_REQUEST');
+    expect(bad.body.error.fields.url).toMatch(/http\(s\) URL/);
+    expect(JSON.stringify(bad.body.error.fields)).toMatch(/catalogue/);
     const { body: ep } = await api('POST', `/sites/${site.id}/webhooks`, tokens.write, endpointBody);
     // trpc-to-openapi would coerce "false" to true in a JSON body; our patch keeps JSON types strict
     const coerced = await api('PATCH', `/sites/${site.id}/webhooks/${ep.id}`, tokens.write, { enabled: 'false' });

@@ -108,8 +108,7 @@ export function ConsentForm({
             ))}
           </ul>
           <p className="mt-4 text-xs text-slate-500">
-            Only on the site you choose. You can disconnect the app at any time in Settings → Connected apps; it then loses access
-            at once.
+            Only on the site you choose. You can disconnect the app at any time in Settings → Apps; it then loses access at once.
           </p>
         </div>
       </div>
@@ -121,7 +120,7 @@ export function ConsentForm({
           </span>
           <SignOutButton variant="link" label="Not you?" callbackUrl={signOutTo} />
         </div>
-        <div className="flex gap-2">
+        <div className="ml-auto flex gap-2">
           <Button type="submit" name="decision" value="deny" variant="secondary">
             Deny
           </Button>

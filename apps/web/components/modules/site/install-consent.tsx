@@ -75,7 +75,8 @@ function Consent({ site, entry }: { site: { id: string; name: string }; entry: C
   const active = existing && existing.status !== 'uninstalled';
   const { access, network } = splitPermissions(manifest.permissions);
   const tables = manifest.data?.tables ?? [];
-  const required = manifest.settings.filter((f) => f.required);
+  // required and without a default: asked for right after installing
+  const toFill = manifest.settings.filter((f) => f.required && (f.type === 'secret' || f.default === undefined));
 
   const install = trpc.installations.install.useMutation({
     onSuccess: async (saved) => {
@@ -171,8 +172,8 @@ function Consent({ site, entry }: { site: { id: string; name: string }; entry: C
               <ConsentSection icon={SlidersHorizontal} title="Settings">
                 <p className="text-sm text-slate-600">
                   {manifest.settings.length === 1 ? 'One setting' : `${manifest.settings.length} settings`}
-                  {required.length > 0
-                    ? `, ${required.length} of them required: you fill ${required.length === 1 ? 'it' : 'them'} in right after installing.`
+                  {toFill.length > 0
+                    ? `: ${toFill.map((f) => f.label).join(', ')} ${toFill.length === 1 ? 'needs' : 'need'} a value, which you enter right after installing.`
                     : ', all with defaults: you can change them after installing.'}
                 </p>
               </ConsentSection>
@@ -210,7 +211,7 @@ function Consent({ site, entry }: { site: { id: string; name: string }; entry: C
 
 function ConsentSection({ icon: Icon, title, children }: { icon: typeof Globe; title: string; children: ReactNode }) {
   return (
-    <section aria-label={title} className="grid gap-3 sm:grid-cols-[12rem_1fr]">
+    <section aria-label={title} className="grid gap-3 sm:grid-cols-[14rem_1fr]">
       <h3 className="flex items-center gap-2 text-sm font-medium text-slate-900">
         <Icon aria-hidden className="size-4 text-slate-400" />
         {title}

@@ -200,7 +200,7 @@ export function InstallationPage({ site, initial }: { site: { id: string; name: 
           <div hidden={tab !== 'settings'}>
             <SettingsForm
               installation={inst}
-              setup={params.get('setup') === '1' && missing.length > 0}
+              setup={missing.length === 0 ? undefined : params.get('setup') === '1' ? 'installed' : 'missing'}
               readOnly={
                 uninstalled
                   ? 'An uninstalled module cannot be configured. Install it again to change its settings.'

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
+import { cn } from '@/lib/cn';
 import { formatDate } from '@/lib/format';
 import { formError, trpc } from '@/lib/trpc';
 import { type Installation, RETENTION_DAYS } from './types';
@@ -132,9 +133,10 @@ function Choice({
 }) {
   return (
     <label
-      className={`flex cursor-pointer gap-3 rounded-md border px-3 py-2.5 text-sm ${
-        checked ? 'border-brand-300 bg-brand-50/60' : 'border-slate-200 hover:bg-slate-50'
-      }`}
+      className={cn(
+        'flex cursor-pointer gap-3 rounded-md border px-3 py-2.5 text-sm',
+        checked ? 'border-brand-500 bg-brand-50/60' : 'border-slate-200 hover:bg-slate-50',
+      )}
     >
       <input type="radio" name={name} checked={checked} onChange={onChange} className="mt-0.5 size-4 accent-brand-600" />
       <span>

@@ -19,8 +19,7 @@ import { trpc } from '@/lib/trpc';
 import { ModuleIcon } from './module-icon';
 import { type CatalogEntry, type Installation, manifestOf, modulesPath } from './types';
 
-export const categoryLabel = (category: string) =>
-  category === 'crm' ? 'CRM' : capitalize(category.replaceAll('-', ' '));
+export const categoryLabel = (category: string) => (category === 'crm' ? 'CRM' : capitalize(category.replaceAll('-', ' ')));
 
 const typeLabels: Record<(typeof MODULE_TYPES)[number], string> = {
   widget: 'Widget',
@@ -168,7 +167,7 @@ function CatalogCard({ entry, href, installation }: { entry: CatalogEntry; href:
     <Link
       href={href}
       aria-label={entry.name}
-      className="group flex h-full flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-xs transition hover:border-brand-300 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      className="group flex h-full flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-xs transition hover:border-brand-200 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
     >
       <div className="flex items-start gap-3">
         <ModuleIcon name={entry.name} packageHash={entry.latest.packageHash} icon={manifest.icon} />

@@ -79,8 +79,8 @@ export function SettingsForm({
   installation: Installation;
   /** members see the settings without changing them; an uninstalled module cannot be configured */
   readOnly?: ReactNode;
-  /** just installed with required settings: say why the form is here */
-  setup?: boolean;
+  /** required settings have no value: just after installing, or still */
+  setup?: 'installed' | 'missing';
 }) {
   const fields = installation.manifest.settings;
   if (fields.length === 0) {
@@ -96,7 +96,15 @@ export function SettingsForm({
   return <Form key={JSON.stringify(installation.settings)} installation={installation} readOnly={readOnly} setup={setup} />;
 }
 
-function Form({ installation, readOnly, setup }: { installation: Installation; readOnly?: ReactNode; setup?: boolean }) {
+function Form({
+  installation,
+  readOnly,
+  setup,
+}: {
+  installation: Installation;
+  readOnly?: ReactNode;
+  setup?: 'installed' | 'missing';
+}) {
   const fields = installation.manifest.settings;
   const toast = useToast();
   const cache = useInstallationCache(installation.siteId);
@@ -147,7 +155,8 @@ function Form({ installation, readOnly, setup }: { installation: Installation; r
           {readOnly && <Alert tone="info">{readOnly}</Alert>}
           {setup && !readOnly && (
             <Alert tone="warning" title="Finish setting up">
-              {installation.module.name} is installed. Fill in the required settings below so it can work.
+              {setup === 'installed' ? `${installation.module.name} is installed. ` : ''}Fill in the required settings below so{' '}
+              {installation.module.name} can work.
             </Alert>
           )}
           {banner ? (

@@ -30,7 +30,7 @@ export const domainOutput = z.object({
   status: domainStatus,
   statusSince: dateTime(),
   verifiedAt: dateTime().nullable(),
-  consecutiveFailures: z.number().describe('scheduled checks failed in a row'),
+  consecutiveFailures: z.number().describe('scheduled checks in a row that found the proof missing'),
   lastCheckedAt: dateTime().nullable(),
   lastOutcome: checkOutcome.nullable(),
   lastDetail: z.string().nullable(),

@@ -17,7 +17,7 @@ import { emitEvent } from '../../webhooks/emit.ts';
 import type { addDomainFields } from './domains.schemas.ts';
 import { isDevDomain, originsOf } from './hostname.ts';
 import { instructionsFor, type Proof, proveOwnership } from './prove-ownership.ts';
-import { FIRST_CHECK_MS, transition } from './transitions.ts';
+import { FIRST_CHECK_MS, findingOf, transition } from './transitions.ts';
 import { forgetVerifiedOrigins } from './verified-origins.ts';
 
 export const MAX_DOMAINS_PER_SITE = 50;
@@ -134,7 +134,8 @@ export async function verifyNow(
   if (claimed.count === 0) {
     const last = (await db.siteDomain.findUnique({ where: { id: domain.id } }))?.manualCheckAt;
     if (!last) throw notFound('Domain');
-    const wait = Math.max(1, Math.ceil((last.getTime() + MANUAL_CHECK_INTERVAL_MS - now.getTime()) / 1000));
+    const left = last.getTime() + MANUAL_CHECK_INTERVAL_MS - Date.now();
+    const wait = Math.min(MANUAL_CHECK_INTERVAL_MS / 1000, Math.max(1, Math.ceil(left / 1000)));
     throw new TRPCError({
       code: 'TOO_MANY_REQUESTS',
       message: `${domain.hostname} was checked a moment ago: try again in ${wait} s`,
@@ -161,7 +162,7 @@ export async function checkDomain(services: { db: Db; boss: PgBoss }, domainId: 
     if (!current) return null;
     const { outcome, detail } = await claimedElsewhere(tx, domain.hostname, domain.site.agencyId, proof);
     const now = new Date();
-    const next = transition(current, outcome === 'found', opts.manual, now);
+    const next = transition(current, findingOf(outcome), opts.manual, now);
     const updated = await tx.siteDomain.update({
       where: { id: domainId },
       data: {

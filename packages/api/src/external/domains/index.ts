@@ -1,5 +1,4 @@
 // What other parts of the platform use from domains: the worker's checks, and the allowed
 // origins for CORS and frame-ancestors.
 export { checkDomain, enqueueDueChecks } from './domains.service.ts';
-export { originsOf } from './hostname.ts';
 export { verifiedOrigins } from './verified-origins.ts';

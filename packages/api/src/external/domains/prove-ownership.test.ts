@@ -111,7 +111,7 @@ describe('the DNS TXT record', () => {
     const proof = await proveOwnership('shop.example.com', 'dns_txt', TOKEN);
     expect(proof).toMatchObject({ outcome: 'timeout', detail: `DNS lookup of ${name} timed out after 1 s` });
     expect(proof.durationMs).toBeGreaterThanOrEqual(900);
-    expect(proof.durationMs).toBeLessThan(2500);
+    expect(proof.durationMs).toBeLessThan(4000);
   });
 
   it('reports a failing DNS server', async () => {
@@ -162,7 +162,7 @@ describe('the HTML meta tag', () => {
     for (const host of ['slow.example.com', 'slow-body.example.com']) {
       const proof = await proveOwnership(host, 'html_meta', TOKEN);
       expect(proof).toMatchObject({ outcome: 'timeout', detail: expect.stringContaining('timed out after 1 s') });
-      expect(proof.durationMs).toBeLessThan(2500);
+      expect(proof.durationMs).toBeLessThan(4000);
     }
   });
 

@@ -6,9 +6,12 @@
 //      └── 7 days without proof ──▶ expired ◀── 7 days without proof ──────────────┘
 //
 // Pending and failed domains are retried with backoff (5 min doubling to 6 h). Expired ones are
-// checked only on request. A manual check ("verify now") can verify a domain but never fails
-// one: a passing DNS hiccup while someone clicks must not take a live site's domain away.
-import type { DomainStatus } from '@dramac/db';
+// checked only on request. Only scheduled checks that found the proof absent (no record or tag,
+// another value, an address we refuse) count towards failing a verified domain. A manual check
+// ("verify now") can verify a domain but never fails one, and an inconclusive check (timeout,
+// DNS server failure, TLS error) is recorded and repeated within the hour without counting: an
+// outage of our resolver or of theirs must not take every site's domains away.
+import type { DomainCheckOutcome, DomainStatus } from '@dramac/db';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -25,6 +28,13 @@ export const FIRST_CHECK_MS = 5 * MINUTE;
 /** The wait after the `n`th failure in a row of a pending or failed domain. */
 export const backoffMs = (n: number) => Math.min(6 * HOUR, FIRST_CHECK_MS * 2 ** Math.max(0, n - 1));
 
+export type Finding = 'proven' | 'absent' | 'inconclusive';
+
+export function findingOf(outcome: DomainCheckOutcome): Finding {
+  if (outcome === 'found') return 'proven';
+  return outcome === 'timeout' || outcome === 'error' ? 'inconclusive' : 'absent';
+}
+
 export interface DomainState {
   status: DomainStatus;
   statusSince: Date;
@@ -37,7 +47,7 @@ export interface Transition extends DomainState {
   event: 'domain.verified' | 'domain.failed' | null;
 }
 
-export function transition(state: DomainState, proven: boolean, manual: boolean, now: Date): Transition {
+export function transition(state: DomainState, finding: Finding, manual: boolean, now: Date): Transition {
   const at = (ms: number) => new Date(now.getTime() + ms);
   const becomes = (status: DomainStatus, nextCheckAt: Date | null, event: Transition['event'] = null): Transition => ({
     status,
@@ -47,13 +57,18 @@ export function transition(state: DomainState, proven: boolean, manual: boolean,
     event,
   });
 
-  if (proven) return becomes('verified', at(RECHECK_VERIFIED_MS), state.status === 'verified' ? null : 'domain.verified');
+  if (finding === 'proven') {
+    return becomes('verified', at(RECHECK_VERIFIED_MS), state.status === 'verified' ? null : 'domain.verified');
+  }
 
   if (manual) {
     // recorded in the history, and a verified domain is re-checked soon by the schedule
     const soon = state.status === 'verified' ? at(RECHECK_IN_GRACE_MS) : null;
     const nextCheckAt = soon && state.nextCheckAt && state.nextCheckAt < soon ? state.nextCheckAt : (soon ?? state.nextCheckAt);
     return { ...state, nextCheckAt, event: null };
+  }
+  if (finding === 'inconclusive' && state.status === 'verified') {
+    return { ...state, nextCheckAt: at(RECHECK_IN_GRACE_MS), event: null };
   }
 
   const failures = state.consecutiveFailures + 1;

@@ -58,7 +58,7 @@ export async function checkAuthorizationRequest(db: Db, issuer: string, source: 
   const fatal = (description: string, error = 'invalid_request') => ({ kind: 'fatal' as const, error, description });
   if (repeated) return fatal(`The parameter "${repeated}" appears more than once.`);
   if (!params.client_id) return fatal('The request does not name an app (client_id is missing).');
-  const client = params.client_id.length <= 100 ? await lookupClient(db, params.client_id) : null;
+  const client = await lookupClient(db, params.client_id);
   if (!client) return fatal('No app is registered with this client_id.', 'invalid_client');
   if (!params.redirect_uri) return fatal('The request does not say where to return to (redirect_uri is missing).');
   if (!client.redirectUris.includes(params.redirect_uri)) {

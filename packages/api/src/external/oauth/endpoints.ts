@@ -16,7 +16,7 @@ import {
   readAuthorizationParams,
 } from './authorization-request.ts';
 import { administeredSites, verifyConsentTicket } from './consent.ts';
-import { authenticateClient, lookupClient, oauthModel, type Principal, revokeFamily } from './model.ts';
+import { authenticateClient, clientIdShape, lookupClient, oauthModel, type Principal, revokeFamily } from './model.ts';
 
 export const CODE_SECONDS = 60;
 export const ACCESS_TOKEN_SECONDS = 3600;
@@ -262,10 +262,9 @@ export function handleMetadata(services: Services): Response {
 
 /** GET /oauth/apps/{clientId}/logo: the uploaded image, never interpreted as anything else. */
 export async function handleAppLogo(services: Services, clientId: string): Promise<Response> {
-  const app =
-    clientId.length <= 100
-      ? await services.db.oAuthApp.findUnique({ where: { clientId }, select: { logo: true, logoType: true } })
-      : null;
+  const app = clientIdShape.test(clientId)
+    ? await services.db.oAuthApp.findUnique({ where: { clientId }, select: { logo: true, logoType: true } })
+    : null;
   if (!app?.logo || !app.logoType) return new Response('Not found', { status: 404 });
   return new Response(app.logo, {
     headers: {

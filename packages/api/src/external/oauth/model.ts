@@ -41,7 +41,11 @@ const grantsOf = (clientType: 'confidential' | 'public') =>
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** What a client_id can look like (ours are dci_ + base64url); anything else is nobody's. */
+export const clientIdShape = /^[A-Za-z0-9_-]{1,100}$/;
+
 async function findClient(db: Db, clientId: string) {
+  if (!clientIdShape.test(clientId)) return null;
   const app = await db.oAuthApp.findUnique({ where: { clientId } });
   if (!app) return null;
   const client: OAuthClient = {

@@ -464,7 +464,7 @@ describe('access tokens on the REST API', () => {
     expect((await rest(tokens.access_token, `/sites/${siteB.id}`)).status).toBe(404);
     expect(await rest(tokens.access_token, `/sites/${siteA.id}/webhooks`)).toMatchObject({
       status: 403,
-      body: { message: 'This token lacks the "webhooks:read" scope' },
+      body: { error: { code: 'FORBIDDEN', message: 'This token lacks the "webhooks:read" scope' } },
     });
   });
 
@@ -545,5 +545,29 @@ describe('the token endpoint', () => {
       status: 400,
       body: { error: 'invalid_request' },
     });
+  });
+});
+
+describe('malformed requests', () => {
+  it('are the caller’s mistake, never a 500', async () => {
+    const form = (body: Record<string, string>) => ({
+      method: 'POST',
+      redirect: 'manual' as const,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+    });
+    const nul = 'dci_\u0000x';
+    const statuses = await Promise.all([
+      get(`${server.url}/oauth/authorize?client_id=${encodeURIComponent(nul)}&redirect_uri=${encodeURIComponent(REDIRECT)}`),
+      get(`${server.url}/oauth/authorize?client_id=${'x'.repeat(5000)}`),
+      get(`${server.url}/oauth/apps/%00/logo`),
+      fetch(`${server.url}/oauth/revoke`, form({ client_id: nul, token: 'doa_x' })),
+      fetch(`${server.url}/oauth/token`, form({ grant_type: 'client_credentials', client_id: nul, client_secret: 'dcs_x' })),
+      fetch(`${server.url}/oauth/token`, form({ grant_type: 'authorization_code', client_id: 'dci_x', code: 'a\u0000', code_verifier: 'v' })),
+      fetch(`${server.url}/oauth/token`, { method: 'GET' }),
+      fetch(`${server.url}/oauth/token`, { ...form({}), body: 'x'.repeat(20_000) }),
+      fetch(`${server.url}/oauth/authorize/decision`, form({ client_id: nul, decision: 'allow', site_id: '\u0000' })),
+    ]).then((responses) => responses.map((r) => r.status));
+    expect(statuses).toEqual([302, 302, 404, 400, 400, 400, 405, 413, 303]);
   });
 });

@@ -30,9 +30,15 @@ export interface Caller {
   bearer?: BearerToken | null;
 }
 
+/**
+ * The client address as one spelling: an IPv4 client reached over an IPv6 socket arrives as
+ * `::ffff:203.0.113.7`, and must count (and read in the log) as `203.0.113.7`.
+ */
+export const callerIp = (req: Request) => clientIp(req).replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+
 /** Anyone without valid credentials, counted per IP; `scope` narrows the bucket (e.g. one endpoint). */
 export function anonymousCaller(req: Request, scope?: string): Caller {
-  const ip = clientIp(req);
+  const ip = callerIp(req);
   return {
     kind: 'anonymous',
     clientId: null,
@@ -40,6 +46,16 @@ export function anonymousCaller(req: Request, scope?: string): Caller {
     ip,
     quota: { key: scope ? `ip:${ip}:${scope}` : `ip:${ip}`, limit: anonymousLimitPerMinute(), policy: 'anonymous' },
   };
+}
+
+/** A per-database map: tests run several databases in one process. */
+function mapFor<V>(maps: WeakMap<Db, Map<string, V>>, db: Db): Map<string, V> {
+  let map = maps.get(db);
+  if (!map) {
+    map = new Map();
+    maps.set(db, map);
+  }
+  return map;
 }
 
 const clientQuota = (key: string, limit = clientLimitPerMinute()): QuotaKey => ({ key, limit, policy: 'client' });
@@ -50,8 +66,7 @@ const APP_TTL_MS = 30_000;
 const apps = new WeakMap<Db, Map<string, { at: number; id: string; limit: number }>>();
 
 async function oauthApp(db: Db, clientId: string) {
-  let cache = apps.get(db);
-  if (!cache) apps.set(db, (cache = new Map()));
+  const cache = mapFor(apps, db);
   const hit = cache.get(clientId);
   if (hit && Date.now() - hit.at < APP_TTL_MS) return hit;
   const app = await db.oAuthApp.findUnique({ where: { clientId }, select: { id: true, rateLimitPerMinute: true } });
@@ -65,9 +80,16 @@ async function oauthApp(db: Db, clientId: string) {
 /** /api/v1: an API token (per token) or an OAuth access token (per app and site). */
 export async function identifyRestCaller(req: Request, services: Services): Promise<Caller> {
   const token = await authenticateBearer(services.db, req.headers.get('authorization'));
-  const ip = clientIp(req);
+  const ip = callerIp(req);
   if (token?.kind === 'api_token') {
-    return { kind: 'api_token', clientId: token.id, siteId: token.siteId, ip, quota: clientQuota(`token:${token.id}`), bearer: token };
+    return {
+      kind: 'api_token',
+      clientId: token.id,
+      siteId: token.siteId,
+      ip,
+      quota: clientQuota(`token:${token.id}`),
+      bearer: token,
+    };
   }
   const app = token?.kind === 'oauth' ? await oauthApp(services.db, token.clientId) : null;
   if (token && app) {
@@ -81,8 +103,7 @@ export async function identifyRestCaller(req: Request, services: Services): Prom
 const installationSites = new WeakMap<Db, Map<string, string>>();
 
 async function siteOfInstallation(db: Db, installationId: string): Promise<string | null> {
-  let cache = installationSites.get(db);
-  if (!cache) installationSites.set(db, (cache = new Map()));
+  const cache = mapFor(installationSites, db);
   const known = cache.get(installationId);
   if (known) return known;
   const row = await db.moduleInstallation.findUnique({ where: { id: installationId }, select: { siteId: true } });
@@ -106,12 +127,12 @@ export async function identifyGatewayCaller(req: Request, services: Services): P
         kind: 'embed',
         clientId: claims.installationId,
         siteId,
-        ip: clientIp(req),
+        ip: callerIp(req),
         quota: clientQuota(`embed:${claims.installationId}:${claims.origin}`),
       };
     }
   } else if (await sessionUser(req)) {
-    return { kind: 'dashboard', clientId: null, siteId: null, ip: clientIp(req), quota: null };
+    return { kind: 'dashboard', clientId: null, siteId: null, ip: callerIp(req), quota: null };
   }
   return anonymousCaller(req);
 }

@@ -1,7 +1,8 @@
 // The traffic settings, read from the environment (README "Configuration", .env.example).
 const positive = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1 (got "${process.env[name]}")`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of at least 1 (got "${process.env[name]}")`);
   return value;
 };
 

@@ -3,12 +3,17 @@
 // REST API and the module gateway, and its preflights answered; any other origin, and `null`,
 // gets no CORS header at all.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../../testing/harness.ts';
 import { type GatewayScenario, gatewayScenario } from '../../modules/gateway/gateway.fixtures.ts';
+import type { TestUser } from '../../testing/harness.ts';
 import { request, trafficHeaders } from './traffic.fixtures.ts';
 
 const shop = 'https://shop.example.com';
-const elsewhere = ['https://evil.example', 'http://shop.example.com', 'https://shop.example.com:8443', 'https://www.shop.example.com'];
+const elsewhere = [
+  'https://evil.example',
+  'http://shop.example.com',
+  'https://shop.example.com:8443',
+  'https://www.shop.example.com',
+];
 
 let gw: GatewayScenario;
 let owner: TestUser;
@@ -59,8 +64,10 @@ describe('the REST API', () => {
     });
   });
 
-  it('lets the page read its errors too (401, 404, 429 alike)', async () => {
-    const unauthorised = await rest(`/sites/${site.siteId}`, shop, { headers: { authorization: 'Bearer dra_wrong-000000000000000000000' } });
+  it('lets the page read its errors too (a 401, a 404)', async () => {
+    const unauthorised = await rest(`/sites/${site.siteId}`, shop, {
+      headers: { authorization: 'Bearer dra_wrong-000000000000000000000' },
+    });
     expect(unauthorised.status).toBe(401);
     expect(unauthorised.headers.get('access-control-allow-origin')).toBe(shop);
     const missing = await rest(`/sites/${site.siteId}/webhooks/nope`, shop, { headers: { authorization: `Bearer ${token}` } });
@@ -72,7 +79,10 @@ describe('the REST API', () => {
     for (const origin of [...elsewhere, 'null']) {
       const res = await rest(`/sites/${site.siteId}`, origin, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status, origin).toBe(200);
-      expect(Object.keys(trafficHeaders(res)).filter((h) => h.startsWith('access-control-')), origin).toEqual([]);
+      expect(
+        Object.keys(trafficHeaders(res)).filter((h) => h.startsWith('access-control-')),
+        origin,
+      ).toEqual([]);
       expect(res.headers.get('vary')).toBe('Origin');
     }
   });
@@ -80,7 +90,9 @@ describe('the REST API', () => {
   it('does not take a domain verified by another site for this one', async () => {
     const other = await gw.s.site(owner, 'other-shop');
     await verify(other.id, 'other.example.com');
-    const res = await rest(`/sites/${site.siteId}`, 'https://other.example.com', { headers: { authorization: `Bearer ${token}` } });
+    const res = await rest(`/sites/${site.siteId}`, 'https://other.example.com', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -98,7 +110,10 @@ describe('the REST API', () => {
     for (const origin of [...elsewhere, 'null']) {
       const refused = await preflight(url, origin);
       expect(refused.status).toBe(204);
-      expect(Object.keys(trafficHeaders(refused)).filter((h) => h.startsWith('access-control-')), origin).toEqual([]);
+      expect(
+        Object.keys(trafficHeaders(refused)).filter((h) => h.startsWith('access-control-')),
+        origin,
+      ).toEqual([]);
     }
     // no site in the path (/token): nothing to check the origin against
     expect((await preflight(`${gw.server.url}/api/v1/token`, shop, 'GET')).headers.get('access-control-allow-origin')).toBeNull();
@@ -118,9 +133,7 @@ describe('the REST API', () => {
 
 describe('the module gateway', () => {
   const embedToken = (origin: string) =>
-    owner.api.installations
-      .embedToken({ siteId: site.siteId, installationId: site.installationId, origin })
-      .then((t) => t.token);
+    owner.api.installations.embedToken({ siteId: site.siteId, installationId: site.installationId, origin }).then((t) => t.token);
 
   it('echoes the verified origin an embed token was issued for', async () => {
     const res = await gw.asEmbed(await embedToken(shop), shop, moduleId)('GET', 'context');
@@ -128,6 +141,19 @@ describe('the module gateway', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(shop);
     expect(res.headers.get('vary')).toContain('Origin');
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('logs the page’s calls under the installation and origin, with the gateway’s route template', async () => {
+    await gw.asEmbed(await embedToken(shop), shop, moduleId)('GET', 'data/products?limit=2');
+    await gw.s.services.requestLog!.flush();
+    const row = await gw.s.services.db.requestLog.findFirst({ where: { siteId: site.siteId }, orderBy: { id: 'desc' } });
+    expect(row).toMatchObject({
+      clientKind: 'embed',
+      clientId: site.installationId,
+      route: '/api/modules/{moduleId}/data/{table}',
+      status: 200,
+      origin: shop,
+    });
   });
 
   it('gives a page on an unverified origin no CORS header, even with a token minted for it', async () => {
@@ -149,7 +175,11 @@ describe('the module gateway', () => {
     }
     // a module the site did not install: its verified domain is no reason to answer
     const other = await gw.publish();
-    expect((await preflight(`${gw.server.url}/api/modules/${other.id}/context`, shop, 'GET')).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await preflight(`${gw.server.url}/api/modules/${other.id}/context`, shop, 'GET')).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBeNull();
   });
 
   it('stops answering a preflight once the site disables the module', async () => {
@@ -160,7 +190,11 @@ describe('the module gateway', () => {
     expect((await preflight(url, 'https://kiosk.example.com', 'GET')).headers.get('access-control-allow-origin')).toBe(
       'https://kiosk.example.com',
     );
-    await owner.api.installations.setEnabled({ siteId: installed.siteId, installationId: installed.installationId, enabled: false });
+    await owner.api.installations.setEnabled({
+      siteId: installed.siteId,
+      installationId: installed.installationId,
+      enabled: false,
+    });
     expect((await preflight(url, 'https://kiosk.example.com', 'GET')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });

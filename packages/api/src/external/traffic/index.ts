@@ -2,7 +2,7 @@
 // applied by one wrapper (serveExternal) around each surface's handler.
 export { anonymousCaller, type Caller } from './caller.ts';
 export { requestLogRetentionDays } from './config.ts';
-export { flushOnShutdown, RequestLogWriter } from './request-log.ts';
 export { pruneRequestLog } from './request-log.service.ts';
+export { flushOnShutdown, RequestLogWriter } from './request-log.ts';
 export { type ExternalHandler, type Surface, serveExternal } from './serve.ts';
 export { gatewaySurface, restSurface } from './surfaces.ts';

@@ -34,20 +34,35 @@ describe('an API token', () => {
     const { id, token } = await t.token();
     const answers = await times(5, () => getSite(token));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(answers.map((a) => a.headers.get('ratelimit'))).toEqual([4, 3, 2, 1, 0].map((r) => expect.stringMatching(new RegExp(`^"client";r=${r};t=\\d+$`))));
+    expect(answers.map((a) => a.headers.get('ratelimit'))).toEqual(
+      [4, 3, 2, 1, 0].map((r) => expect.stringMatching(new RegExp(`^"client";r=${r};t=\\d+$`))),
+    );
     expect(answers[0]!.headers.get('ratelimit-policy')).toBe('"client";q=5;w=60');
 
     const refused = await getSite(token);
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({
-      code: 'TOO_MANY_REQUESTS',
-      message: expect.stringMatching(/^Too many requests\. This client is limited to 5 per minute; try again in \d+ s\.$/),
+      error: {
+        code: 'TOO_MANY_REQUESTS',
+        message: expect.stringMatching(/^Too many requests\. This client is limited to 5 per minute; try again in \d+ s\.$/),
+      },
     });
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(refused.headers.get('ratelimit')).toBe(`"client";r=0;t=${retryAfter}`);
     expect(refused.headers.get('ratelimit-policy')).toBe('"client";q=5;w=60');
+
+    // a page on the site's verified domain can read the refusal and its Retry-After
+    await t.verify(t.site.id, 'shop.example.com');
+    const fromPage = await request(`${t.server.url}/api/v1/sites/${t.site.id}`, {
+      headers: { authorization: `Bearer ${token}`, origin: 'https://shop.example.com' },
+    });
+    expect(trafficHeaders(fromPage)).toMatchObject({
+      'access-control-allow-origin': 'https://shop.example.com',
+      'access-control-expose-headers': 'RateLimit, RateLimit-Policy, Retry-After',
+      'retry-after': expect.stringMatching(/^\d+$/),
+    });
 
     // the key used its quota: this process refuses from memory, the store is not asked again
     for (let i = 0; i < 5; i++) expect((await getSite(token)).status).toBe(429);
@@ -107,7 +122,7 @@ describe('an OAuth app', () => {
     const answers = await times(3, () => getSite(token));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
     expect(answers[0]!.headers.get('ratelimit-policy')).toBe('"client";q=2;w=60');
-    expect(answers[2]!.body.message).toMatch(/limited to 2 per minute/);
+    expect(answers[2]!.body.error.message).toMatch(/limited to 2 per minute/);
     expect(await counter(`oauth:${appId}:${t.site.id}`)).toBe(2);
   });
 
@@ -130,7 +145,7 @@ describe('calls without valid credentials', () => {
 
     const refused = await getSite(null, { from });
     expect(refused.status).toBe(429);
-    expect(refused.body.message).toMatch(/^Too many requests\. Calls without valid credentials are limited to 3 per minute/);
+    expect(refused.body.error.message).toMatch(/^Too many requests\. Calls without valid credentials are limited to 3 per minute/);
     expect(trafficHeaders(refused)).toMatchObject({ 'retry-after': expect.stringMatching(/^\d+$/) });
 
     // another address has its own quota, and a valid token is not held back by its address

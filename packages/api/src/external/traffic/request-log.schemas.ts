@@ -57,6 +57,8 @@ export const requestLogSummary = z.object({
   ),
   /** the routes called in those 24 hours, busiest first */
   routes: z.array(z.object({ route: z.string(), count: z.number() })),
+  /** how long rows are kept */
+  retentionDays: z.number(),
   /** whom the site's requests can come from: its tokens, connected apps and installed modules */
   clients: z.array(z.object({ kind: z.enum(clientKinds), id: z.string(), name: z.string() })),
 });

@@ -2,6 +2,7 @@
 // takes the site a siteProcedure has already authorised, and filters on it first.
 import type { Db } from '@dramac/db';
 import type { z } from 'zod';
+import { requestLogRetentionDays } from './config.ts';
 import { type requestLogFilters, requestLogSummary, statusRange } from './request-log.schemas.ts';
 
 type Filters = z.output<typeof requestLogFilters>;
@@ -88,6 +89,7 @@ export async function summarizeRequests(db: Db, siteId: string, now = new Date()
   return requestLogSummary.parse({
     hours,
     routes: routes.map((r) => ({ route: r.route, count: Number(r.count) })),
+    retentionDays: requestLogRetentionDays(),
     clients,
   });
 }

@@ -1,12 +1,13 @@
 // The external request log: one row per REST or gateway call (client, site, route template,
 // status, latency, IP, user agent), queued by the request and written in batches after the answer
 // went out; searchable per site by its admins only.
-import { describe as group, beforeAll, describe, expect, it } from 'vitest';
+
 import { createDb } from '@dramac/db';
 import pg from 'pg';
+import { beforeAll, describe, expect, describe as group, it } from 'vitest';
 import type { TestUser } from '../../testing/harness.ts';
 import { until } from '../../testing/until.ts';
-import { RequestLogWriter, type RequestLogRow } from './request-log.ts';
+import { type RequestLogRow, RequestLogWriter } from './request-log.ts';
 import { request, type TrafficScenario, trafficScenario } from './traffic.fixtures.ts';
 
 let t: TrafficScenario;
@@ -64,7 +65,10 @@ describe('writing', () => {
     const { id: tokenId, token } = await t.token(['webhooks:read'], site.id);
     const endpoint = await t.owner.api.webhooks.create({ siteId: site.id, url: 'https://hooks.example/in', eventTypes: ['*'] });
     const longAgent = `probe/${'x'.repeat(400)}`;
-    await call(`/api/v1/sites/${site.id}/webhooks/${endpoint.id}`, token, { 'user-agent': longAgent, origin: 'https://app.example' });
+    await call(`/api/v1/sites/${site.id}/webhooks/${endpoint.id}`, token, {
+      'user-agent': longAgent,
+      origin: 'https://app.example',
+    });
     await call('/api/v1/webhooks/event-types', token);
     await call(`/api/v1/sites/${site.id}`, token);
     await writer.flush();
@@ -183,7 +187,11 @@ group('reading, in the dashboard', () => {
     const summary = await admin.api.requestLog.summary({ siteId: site.id });
     expect(summary.hours).toHaveLength(24);
     const totals = summary.hours.reduce(
-      (sum, h) => ({ ok: sum.ok + h.ok, clientErrors: sum.clientErrors + h.clientErrors, serverErrors: sum.serverErrors + h.serverErrors }),
+      (sum, h) => ({
+        ok: sum.ok + h.ok,
+        clientErrors: sum.clientErrors + h.clientErrors,
+        serverErrors: sum.serverErrors + h.serverErrors,
+      }),
       { ok: 0, clientErrors: 0, serverErrors: 0 },
     );
     expect(totals).toEqual({ ok: 2, clientErrors: 2, serverErrors: 0 });

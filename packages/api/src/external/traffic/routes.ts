@@ -34,7 +34,10 @@ function matcher(prefix: string, templates: Template[]): RouteOf {
 
 /** The REST surface's templates, read once from the router's `openapi` meta. */
 export function restRoutes(router: AnyRouter, endpoint: string): RouteOf {
-  const procedures = router._def.procedures as Record<string, { _def: { meta?: { openapi?: { method: string; path: string } } } }>;
+  const procedures = router._def.procedures as Record<
+    string,
+    { _def: { meta?: { openapi?: { method: string; path: string } } } }
+  >;
   const templates = Object.values(procedures).flatMap((p) => {
     const openapi = p._def.meta?.openapi;
     return openapi ? [compile(openapi.method.toUpperCase(), openapi.path)] : [];

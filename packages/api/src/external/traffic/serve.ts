@@ -3,9 +3,8 @@
 // (preflights itself; exact verified origins on every response), adds the RateLimit headers and
 // queues the request log row. The surfaces behind it only serve their routes.
 import type { Services } from '../../context.ts';
-import { clientIp } from '../../http/session.ts';
 import type { Quota } from '../../lib/rate-limit.ts';
-import type { Caller } from './caller.ts';
+import { type Caller, callerIp } from './caller.ts';
 import { clientLimitPerMinute } from './config.ts';
 import { type CorsPolicy, corsHeaders, isAllowedOrigin, isPreflight, preflightResponse, requestOrigin } from './cors.ts';
 import type { RouteOf } from './routes.ts';
@@ -59,7 +58,7 @@ function withHeaders(response: Response, set: Record<string, string>, varyOn: st
 async function preflight(surface: Surface, req: Request, services: Services): Promise<Response> {
   const limiter = services.limits.api;
   if (limiter) {
-    const quota = await limiter.take(`ip:${clientIp(req)}:preflight`, clientLimitPerMinute());
+    const quota = await limiter.take(`ip:${callerIp(req)}:preflight`, clientLimitPerMinute());
     if (!quota.allowed) return new Response(null, { status: 429, headers: { 'retry-after': String(quota.resetSeconds) } });
   }
   const origin = requestOrigin(req);
@@ -67,12 +66,22 @@ async function preflight(surface: Surface, req: Request, services: Services): Pr
   return preflightResponse((await isAllowedOrigin(services.db, site, origin)) ? origin : null, surface.cors);
 }
 
+const ourFault = (surface: Surface, err: unknown) => {
+  console.error('[external]', err);
+  return surface.error(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side', {});
+};
+
 export async function serveExternal(
   surface: Surface,
   request: Request,
   services: Services,
   handler: ExternalHandler,
 ): Promise<Response> {
+  // identification and counting need the database: when it fails, the request cannot be served
+  return serve(surface, request, services, handler).catch((err) => ourFault(surface, err));
+}
+
+async function serve(surface: Surface, request: Request, services: Services, handler: ExternalHandler): Promise<Response> {
   const createdAt = new Date();
   const started = performance.now();
   if (isPreflight(request)) return preflight(surface, request, services);
@@ -81,7 +90,8 @@ export async function serveExternal(
   const limiter = services.limits.api;
   const quota = caller.quota && limiter ? await limiter.take(caller.quota.key, caller.quota.limit) : null;
   const headers: Record<string, string> = {};
-  if (quota && caller.quota && limiter) Object.assign(headers, rateLimitHeaders(caller.quota.policy, quota, limiter.windowSeconds));
+  if (quota && caller.quota && limiter)
+    Object.assign(headers, rateLimitHeaders(caller.quota.policy, quota, limiter.windowSeconds));
 
   let response: Response;
   if (quota && !quota.allowed) {
@@ -94,12 +104,8 @@ export async function serveExternal(
       headers,
     );
   } else {
-    try {
-      response = await handler(request, caller);
-    } catch (err) {
-      console.error('[external]', err);
-      response = surface.error(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side', {});
-    }
+    // a handler's failure is still answered (and logged) as this request's 500
+    response = await handler(request, caller).catch((err) => ourFault(surface, err));
   }
 
   // the dashboard's own calls are same-origin: no CORS to answer, nothing to log

@@ -55,9 +55,7 @@ export function request(url: string, opts: RequestOptions = {}): Promise<Answer>
 
 /** The CORS, rate-limit and Vary headers of an answer, lowercased names, for one-line assertions. */
 export function trafficHeaders(answer: Answer): Record<string, string> {
-  return Object.fromEntries(
-    [...answer.headers].filter(([name]) => /^(access-control-|ratelimit|retry-after|vary)/.test(name)),
-  );
+  return Object.fromEntries([...answer.headers].filter(([name]) => /^(access-control-|ratelimit|retry-after|vary)/.test(name)));
 }
 
 export interface TrafficScenario {

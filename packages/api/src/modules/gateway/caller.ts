@@ -1,10 +1,12 @@
-// Who is calling the gateway, and for which installation. Two ways in, each scoped to exactly one
+// Who is calling the gateway, and for which installation. Three ways in, each scoped to exactly one
 // installation (site + module) that must be enabled:
 // - a dashboard session (the next-auth cookie) naming the site in X-Dramac-Site, from a member of
 //   the site's agency, with X-Dramac-Request: 1 (a custom header no other site can send without
 //   our CORS consent, which the gateway never gives to cookies);
-// - an embed token (Authorization: Bearer) sent from the exact origin it was issued for.
-import type { Site } from '@dramac/db';
+// - an embed token (Authorization: Bearer) sent from the exact origin it was issued for;
+// - on the REST API (/api/v1), an API token or OAuth access token of the site, naming the
+//   installation by id; tokenProcedure has checked the token's site and scope.
+import type { Db, Site } from '@dramac/db';
 import { TRPCError } from '@trpc/server';
 import type { Services } from '../../context.ts';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
@@ -13,12 +15,10 @@ import { siteMembership } from '../../platform/access.ts';
 import { type VersionContract, versionContract } from './contract.ts';
 import { verifyEmbedToken } from './embed-token.ts';
 
-export type GatewayRole = 'owner' | 'admin' | 'member' | 'visitor';
+type GatewayRole = 'owner' | 'admin' | 'member' | 'visitor' | 'integration';
 
 export interface GatewayCaller {
   role: GatewayRole;
-  /** the page's origin, for embed tokens */
-  origin: string | null;
   site: Site;
   installation: { id: string; status: string; settings: unknown; grantedPermissions: string[] };
   module: { id: string; slug: string; name: string; shortId: string };
@@ -47,7 +47,7 @@ export function bearerToken(req: Request): string | null {
   return match?.[1] ?? null;
 }
 
-function usable(inst: LoadedInstallation | null): LoadedInstallation {
+function usable<T extends LoadedInstallation>(inst: T | null): T {
   if (!inst || inst.status === 'uninstalled') {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'This module is not installed on the site' });
   }
@@ -70,7 +70,7 @@ async function fromEmbedToken(req: Request, services: Services, moduleId: string
   // the site (and its installations) was deleted since the token was issued
   if (!inst) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This embed token is not valid any more' });
   if (inst.moduleId !== moduleId) throw forbidden('This embed token is for another module');
-  return { inst: usable(inst), site: inst.site, role: 'visitor' as const, origin };
+  return { inst: usable(inst), site: inst.site, role: 'visitor' as const };
 }
 
 async function fromSession(req: Request, services: Services, moduleId: string) {
@@ -92,22 +92,35 @@ async function fromSession(req: Request, services: Services, moduleId: string) {
       include: installationShape,
     }),
   ]);
-  return { inst: usable(inst), site, role: membership.role, origin: null };
+  return { inst: usable(inst), site, role: membership.role };
 }
 
 /** The caller of a gateway request for `moduleId`, or the error that refuses it. */
 export async function authorise(req: Request, services: Services, moduleId: string): Promise<GatewayCaller> {
   const token = bearerToken(req);
-  const { inst, site, role, origin } = token
+  const { inst, site, role } = token
     ? await fromEmbedToken(req, services, moduleId, token)
     : await fromSession(req, services, moduleId);
-  const contract = await versionContract(services.db, inst.version.id);
+  return callerOf(services.db, inst, site, role);
+}
+
+/** A REST caller acting for `siteId` on its installation `installationId`; another site's is not found. */
+export async function integrationCaller(db: Db, siteId: string, installationId: string): Promise<GatewayCaller> {
+  const inst = await db.moduleInstallation.findFirst({
+    where: { id: installationId, siteId },
+    include: { ...installationShape, site: true },
+  });
+  const found = usable(inst);
+  return callerOf(db, found, found.site, 'integration');
+}
+
+async function callerOf(db: Db, inst: LoadedInstallation, site: Site, role: GatewayRole): Promise<GatewayCaller> {
+  const contract = await versionContract(db, inst.version.id);
   if (role === 'visitor' && !contract.embedAllowed) {
     throw forbidden('This version of the module does not allow embedding');
   }
   return {
     role,
-    origin,
     site,
     installation: { id: inst.id, status: inst.status, settings: inst.settings, grantedPermissions: inst.grantedPermissions },
     module: inst.module,

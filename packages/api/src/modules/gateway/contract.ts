@@ -58,7 +58,7 @@ const decimal = z
   .transform((v) => String(v))
   .refine((v) => DECIMAL.test(v), 'Use a decimal as a string like "12.50", or a number');
 
-export const valueSchemas: Record<ColumnType, z.ZodType> = {
+const valueSchemas: Record<ColumnType, z.ZodType> = {
   text: z.string({ error: 'Use text' }),
   integer: safeInteger,
   decimal,

@@ -12,12 +12,12 @@ import { id } from '../../trpc.ts';
 import { versionContract } from './contract.ts';
 
 /** A token lives this long: long enough for a page view, short enough that a leaked one soon expires. */
-export const EMBED_TOKEN_TTL_SECONDS = 600;
+const EMBED_TOKEN_TTL_SECONDS = 600;
 const ISSUER = 'dramac';
 const TYPE = 'dramac-embed+jwt';
 
 /** `https://shop.example.com` or `http://localhost:8080`: scheme, host and port, nothing else. */
-export function isExactOrigin(value: string): boolean {
+function isExactOrigin(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
@@ -26,7 +26,7 @@ export function isExactOrigin(value: string): boolean {
   }
 }
 
-export const embedOrigin = z
+const embedOrigin = z
   .string()
   .max(300)
   .refine(

@@ -8,7 +8,7 @@ import { type Scenario, scenario, type TestUser } from '../../testing/harness.ts
 import { sessionCookie, startTestServer, type TestServer } from '../../testing/http-server.ts';
 import { dropModuleData } from '../data/provision.ts';
 
-export const tables = [
+const tables = [
   {
     name: 'submissions',
     embed: 'insert',
@@ -56,7 +56,7 @@ export const events = [
 ];
 
 /** The catalog module's manifest at `version`; `overrides` replace whole fields. */
-export function catalogManifest(slug: string, version = '1.0.0', overrides: Record<string, unknown> = {}) {
+function catalogManifest(slug: string, version = '1.0.0', overrides: Record<string, unknown> = {}) {
   return contactFormManifest({
     id: slug,
     version,

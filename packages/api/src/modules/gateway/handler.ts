@@ -3,18 +3,18 @@
 //   GET  context · GET settings
 //   GET|POST data/:table · GET|PATCH|DELETE data/:table/:rowId
 //   POST events · POST renders
-// Bodies are limited like the REST surface's (413/415); every answer is JSON, errors in one
-// shape (responses.ts). CORS, rate limits and the request log belong to the traffic wrapper
+// Bodies are limited like the REST surface's (413/415); every answer is JSON, errors in the API's
+// one shape (http/errors.ts). CORS, rate limits and the request log belong to the traffic wrapper
 // (external/traffic) that http/index.ts puts in front of this handler.
 import { TRPCError } from '@trpc/server';
 import type { Services } from '../../context.ts';
 import { limitBody } from '../../http/body-limit.ts';
+import { errorResponse, json } from '../../http/errors.ts';
 import { authorise } from './caller.ts';
 import { moduleContext, visibleSettings } from './module-context.ts';
 import { changeRow, createRow, listTable, readRow, removeRow } from './module-data.ts';
 import { emitModuleEvent, recordRender } from './module-events.ts';
 import { readJson, refuseNulInQuery } from './request.ts';
-import { errorResponse, fromBodyLimit, json } from './responses.ts';
 
 type Route =
   | { kind: 'context' | 'settings' | 'events' | 'renders'; moduleId: string }
@@ -83,12 +83,13 @@ export async function handleModuleGateway(request: Request, services: Services, 
     const route = matchRoute(url.pathname, base);
     if (!allowed[route.kind].includes(request.method)) {
       const methods = allowed[route.kind].join(', ');
-      return errorResponse(new TRPCError({ code: 'METHOD_NOT_SUPPORTED', message: `Use ${methods} here` }), { allow: methods });
+      const refusal = new TRPCError({ code: 'METHOD_NOT_SUPPORTED', message: `Use ${methods} here` });
+      return errorResponse(refusal, { source: 'modules-gateway', headers: { allow: methods } });
     }
     const limited = await limitBody(request, { requireJson: true });
-    if ('response' in limited) return fromBodyLimit(limited.response);
+    if ('response' in limited) return limited.response;
     return await serve(route, limited.req, url, services);
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, { source: 'modules-gateway' });
   }
 }

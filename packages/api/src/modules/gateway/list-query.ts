@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { validationError } from '../../errors.ts';
 import { type ColumnInfo, DECIMAL, type TableContract } from './contract.ts';
 
-export const FILTER_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'like', 'in', 'is'] as const;
-export type FilterOp = (typeof FILTER_OPS)[number];
+const FILTER_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'like', 'in', 'is'] as const;
+type FilterOp = (typeof FILTER_OPS)[number];
 
 export type Filter =
   | { column: ColumnInfo; op: 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'like'; value: string }
@@ -29,8 +29,8 @@ export interface ListQuery {
 }
 
 const RESERVED_PARAMS = new Set(['order', 'limit', 'cursor']);
-export const DEFAULT_LIMIT = 25;
-export const MAX_LIMIT = 100;
+const DEFAULT_LIMIT = 25;
+const MAX_LIMIT = 100;
 const MAX_IN_VALUES = 100;
 const MAX_ORDER_KEYS = 5;
 

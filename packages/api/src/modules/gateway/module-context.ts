@@ -1,12 +1,17 @@
 // What a module learns about where it runs: its installation, the site, its settings (never the
 // secret ones) and who is looking at it.
 import type { GatewayCaller } from './caller.ts';
+import type { VersionContract } from './contract.ts';
+
+// an installation with its version's contract: a gateway caller, or an installation the REST API shows
+type WithSettings = { installation: { settings: unknown }; contract: Pick<VersionContract, 'settings'> };
+type WithPermissions = { installation: { grantedPermissions: string[] }; contract: Pick<VersionContract, 'permissions'> };
 
 /** Non-secret settings as saved, with each field's default where nothing was saved. */
-export function visibleSettings(caller: GatewayCaller): Record<string, unknown> {
-  const saved = (caller.installation.settings ?? {}) as Record<string, unknown>;
+export function visibleSettings({ installation, contract }: WithSettings): Record<string, unknown> {
+  const saved = (installation.settings ?? {}) as Record<string, unknown>;
   const shown: Record<string, unknown> = {};
-  for (const field of caller.contract.settings) {
+  for (const field of contract.settings) {
     if (field.type === 'secret') continue;
     const value = saved[field.key] ?? field.default;
     if (value !== undefined) shown[field.key] = value;
@@ -15,8 +20,8 @@ export function visibleSettings(caller: GatewayCaller): Record<string, unknown> 
 }
 
 /** The permissions the site granted that the installed version asks for. */
-export const grantedPermissions = (caller: GatewayCaller) =>
-  caller.contract.permissions.filter((p) => caller.installation.grantedPermissions.includes(p));
+export const grantedPermissions = ({ installation, contract }: WithPermissions) =>
+  contract.permissions.filter((p) => installation.grantedPermissions.includes(p));
 
 export function moduleContext(caller: GatewayCaller) {
   const { site } = caller;

@@ -3,4 +3,5 @@ import { services } from '@/lib/services';
 
 const handler = async (req: Request) => handleRest(req, await services());
 
-export { handler as DELETE, handler as GET, handler as PATCH, handler as POST, handler as PUT };
+// OPTIONS too: CORS preflights are answered by the traffic wrapper, not Next's default
+export { handler as DELETE, handler as GET, handler as OPTIONS, handler as PATCH, handler as POST, handler as PUT };

@@ -1,0 +1,66 @@
+// The one error shape of the HTTP API, for every /api/v1 answer, the module gateway and the body
+// limits in front of both: `{ "error": { "code", "message", "fields"? } }` with the HTTP status of
+// the code. The codes are tRPC's (errors.ts throws them), so a code means the same on every
+// surface; `fields` holds the first message for each dotted input path, for a form to show beside
+// its field. The OpenAPI document declares this schema for every error response.
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import { z } from 'zod';
+import { validationDetails } from '../errors.ts';
+
+type ErrorCode = TRPCError['code'];
+const errorCodes = Object.keys(TRPC_ERROR_CODES_BY_KEY) as [ErrorCode, ...ErrorCode[]];
+
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes).meta({ description: 'Stable and machine-readable: branch on this, not on the message' }),
+      message: z.string().meta({ description: 'What went wrong and what to change, for a person to read' }),
+      fields: z.record(z.string(), z.string()).optional().meta({
+        description: 'For invalid input: a message for each field at fault, keyed by its dotted path (`settings.color`)',
+      }),
+    }),
+  })
+  .meta({
+    id: 'Error',
+    description: 'Every error answer of the API has this shape',
+    examples: [{ error: { code: 'BAD_REQUEST', message: 'Some fields are not valid', fields: { url: 'Use an http(s) URL' } } }],
+  });
+
+type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** A JSON answer that no cache keeps. */
+export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
+  const h = new Headers(headers);
+  h.set('content-type', 'application/json');
+  h.set('cache-control', 'no-store');
+  return new Response(JSON.stringify(body), { status, headers: h });
+}
+
+/** An error answer built from its parts (`code` one of tRPC's), for refusals made before any procedure runs. */
+export function jsonError(status: number, code: string, message: string, headers: HeadersInit = {}): Response {
+  return json(status, { error: { code, message } }, headers);
+}
+
+function errorBody(err: TRPCError): ApiErrorBody {
+  const details = validationDetails(err.cause);
+  const fields = details ? Object.fromEntries(Object.entries(details.fieldErrors).map(([path, [first]]) => [path, first!])) : {};
+  // an input schema's failure carries zod's own message (its issues as JSON): say it in words
+  const raw = details && err.message === (err.cause as Error).message;
+  const message = raw ? (details.formErrors[0] ?? 'Some fields are not valid: see `fields`') : err.message;
+  return { error: { code: err.code, message, ...(Object.keys(fields).length > 0 ? { fields } : {}) } };
+}
+
+/**
+ * The answer for an error thrown while serving a request. The caller's mistakes (any TRPCError but
+ * INTERNAL_SERVER_ERROR) are answered as thrown; anything else is logged under `source` and
+ * answered as a bare 500, with nothing of its cause.
+ */
+export function errorResponse(err: unknown, opts: { source: string; headers?: HeadersInit }): Response {
+  if (err instanceof TRPCError && err.code !== 'INTERNAL_SERVER_ERROR') {
+    return json(getHTTPStatusCodeFromError(err), errorBody(err), opts.headers);
+  }
+  console.error(`[${opts.source}]`, err instanceof TRPCError ? (err.cause ?? err) : err);
+  return jsonError(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side', opts.headers);
+}
