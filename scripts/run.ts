@@ -95,7 +95,13 @@ try {
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
     // in development, webhooks may target receivers on this machine
-    ...(mode === 'dev' ? { WEBHOOKS_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? '1' } : {}),
+    ...(mode === 'dev'
+      ? {
+          WEBHOOKS_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? '1',
+          DOMAIN_VERIFY_ALLOW_PRIVATE_TARGETS: process.env.DOMAIN_VERIFY_ALLOW_PRIVATE_TARGETS ?? '1',
+          DOMAINS_ALLOW_LOCALHOST: process.env.DOMAINS_ALLOW_LOCALHOST ?? '1',
+        }
+      : {}),
   };
 
   if (mode === 'start')

@@ -19,6 +19,22 @@ const config: NextConfig = {
   turbopack: { root: path.resolve(import.meta.dirname, '../..') },
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  // The dashboard, the consent screen and the docs are never framed (clickjacking). Module
+  // assets (framed by the dashboard) and embed pages (framed by a site's verified domains) send
+  // their own frame-ancestors.
+  async headers() {
+    return [
+      {
+        source: '/:path((?!module-assets/|embed/|embed$).*)',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default config;

@@ -41,7 +41,9 @@ function newestSource(): number {
       else newest = Math.max(newest, fs.statSync(p).mtimeMs);
     }
   };
-  for (const d of ['apps/web', 'packages/api/src', 'packages/db/src', 'packages/jobs/src']) walk(path.join(ROOT, d));
+  // the dashboard bundles every workspace package it imports
+  const packages = fs.readdirSync(path.join(ROOT, 'packages')).map((p) => path.join('packages', p, 'src'));
+  for (const d of ['apps/web', ...packages]) if (fs.existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
   return newest;
 }
 

@@ -53,16 +53,28 @@ export function pathOf(url: string): RegExp {
 /** The error banner of the page's form (Next.js keeps its own, empty, route announcer alert). */
 export const formAlert = (page: Page) => page.locator('form').getByRole('alert');
 
-/** Makes the user with `email` platform staff, in the database the dashboard under test uses. */
-export async function makePlatformAdmin(email: string) {
+/** Runs `fn` with a client of the database the dashboard under test uses. */
+async function withE2eDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error('E2E_DATABASE_URL is not set: run the browser tests through scripts/browser-tests.ts');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rowCount } = await client.query('update platform.users set "isPlatformAdmin" = true where email = $1', [email]);
-    if (rowCount !== 1) throw new Error(`No user signed up as ${email}`);
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** Makes the user with `email` platform staff, in the database the dashboard under test uses. */
+export async function makePlatformAdmin(email: string) {
+  await withE2eDatabase(async (client) => {
+    const { rowCount } = await client.query('update platform.users set "isPlatformAdmin" = true where email = $1', [email]);
+    if (rowCount !== 1) throw new Error(`No user signed up as ${email}`);
+  });
+}
+
+/** The rows of a query in the dashboard's database: for what no page shows (events, module schemas). */
+export function e2eQuery<T extends object = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return withE2eDatabase(async (client) => (await client.query(sql, params)).rows as T[]);
 }

@@ -263,7 +263,9 @@ describe('REST over HTTP', () => {
         body: 'url=https://example.com',
       });
       expect(res.status).toBe(415);
-      expect(await res.json()).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' } });
+      expect(await res.json()).toEqual({
+        error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' },
+      });
     }
   });
 
@@ -282,7 +284,10 @@ describe('REST over HTTP', () => {
       const res = await get('/no/such/route', bearer);
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({
-        error: { code: 'NOT_FOUND', message: 'No route GET /api/v1/no/such/route; the routes are listed in /api/v1/openapi.json' },
+        error: {
+          code: 'NOT_FOUND',
+          message: 'No route GET /api/v1/no/such/route; the routes are listed in /api/v1/openapi.json',
+        },
       });
     }
   });

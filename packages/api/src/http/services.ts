@@ -13,7 +13,7 @@ export async function createServices(url: string, appUrl: string): Promise<Servi
   boss.on('error', (err) => console.error('[pg-boss]', err.message));
   await boss.start();
   const limits = await createLimits(url, { api: rateLimitsEnabled() });
-  const requestLog = requestLogEnabled() ? new RequestLogWriter(db) : null;
+  const requestLog = requestLogEnabled() ? new RequestLogWriter(url) : null;
   if (requestLog) flushOnShutdown(requestLog);
   const modulePool = createModulePool(url);
   return {

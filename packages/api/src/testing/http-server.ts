@@ -9,6 +9,7 @@ import { jsonError } from '../http/body-limit.ts';
 import { handleModuleGateway, handleRest, handleTrpc, limitSignIn, openApiDocument } from '../http/index.ts';
 import { authSecret } from '../http/session.ts';
 import { handleModuleAsset, MODULE_ASSETS_PREFIX } from '../modules/assets/assets.ts';
+import { EMBED_PREFIX, handleEmbed } from '../modules/embed/index.ts';
 
 /** Reads and discards what is left of a request body, so the client can read our answer. */
 function drain(req: http.IncomingMessage): void {
@@ -68,6 +69,7 @@ async function route(req: Request, services: Services, origin: string): Promise<
   if (oauth) return oauth;
   if (pathname.startsWith('/api/modules/')) return handleModuleGateway(req, services);
   if (pathname.startsWith(MODULE_ASSETS_PREFIX)) return handleModuleAsset(req, services);
+  if (pathname.startsWith(EMBED_PREFIX)) return handleEmbed(req, services);
   if (pathname === '/api/auth/callback/credentials' && req.method === 'POST') {
     // only the limiter in front of next-auth; every attempt it lets through fails here
     return (await limitSignIn(req, services)) ?? jsonError(401, 'UNAUTHORIZED', 'Wrong email or password');
@@ -95,7 +97,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves /api/trpc, /api/v1 (and its openapi.json), /api/modules, /module-assets and the sign-in limiter on a free port. */
+/** Serves /api/trpc, /api/v1 (and its openapi.json), /api/modules, /module-assets, /embed and the sign-in limiter on a free port. */
 export async function startTestServer(services: Services): Promise<TestServer> {
   let origin = '';
   const server = http.createServer(async (req, res) => {

@@ -3,7 +3,7 @@ import { scopeSchema, scopes } from '../scopes.ts';
 import { logoUpload } from './logo.ts';
 import { redirectUrisSchema } from './redirect-uris.ts';
 
-export const clientTypes = ['confidential', 'public'] as const;
+const clientTypes = ['confidential', 'public'] as const;
 
 const appFields = {
   name: z.string().trim().min(1, 'Name the app as site admins will see it').max(80, 'Use at most 80 characters'),

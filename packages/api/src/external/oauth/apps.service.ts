@@ -52,7 +52,6 @@ function appView({ grants, logoType, ...app }: AppRow) {
     credentialsSite: grants[0]?.site ?? null,
   };
 }
-export type OAuthAppView = ReturnType<typeof appView>;
 
 const newSecret = () => {
   const secret = newToken('dcs');

@@ -31,7 +31,7 @@ function ticketMac(userId: string, expires: number, params: AuthorizationParams)
   return createHmac('sha256', ticketKey()).update(payload).digest('base64url');
 }
 
-export function consentTicket(userId: string, params: AuthorizationParams, now = Date.now()): string {
+function consentTicket(userId: string, params: AuthorizationParams, now = Date.now()): string {
   const expires = Math.floor(now / 1000) + TICKET_SECONDS;
   return `${expires}.${ticketMac(userId, expires, params)}`;
 }

@@ -18,15 +18,15 @@ import {
 import { administeredSites, verifyConsentTicket } from './consent.ts';
 import { authenticateClient, clientIdShape, lookupClient, oauthModel, type Principal, revokeFamily } from './model.ts';
 
-export const CODE_SECONDS = 60;
-export const ACCESS_TOKEN_SECONDS = 3600;
-export const REFRESH_TOKEN_SECONDS = 30 * 86_400;
+const CODE_SECONDS = 60;
+const ACCESS_TOKEN_SECONDS = 3600;
+const REFRESH_TOKEN_SECONDS = 30 * 86_400;
 const MAX_FORM_BYTES = 16_384;
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
 /** The issuer identifier (RFC 8414 §2): the dashboard's public base URL. */
-export const issuerOf = (services: Services) => services.appUrl.replace(/\/+$/, '');
+const issuerOf = (services: Services) => services.appUrl.replace(/\/+$/, '');
 
 const servers = new WeakMap<Db, { token: OAuth2Server; authorize: OAuth2Server }>();
 function serversFor(db: Db) {
@@ -235,7 +235,7 @@ export async function handleRevoke(req: Request, services: Services): Promise<Re
 }
 
 /** RFC 8414 authorization server metadata. */
-export function authorizationServerMetadata(issuer: string) {
+function authorizationServerMetadata(issuer: string) {
   return {
     issuer,
     authorization_endpoint: `${issuer}/oauth/authorize`,

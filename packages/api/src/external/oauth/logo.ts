@@ -3,7 +3,7 @@
 // script) is not accepted.
 import { z } from 'zod';
 
-export const MAX_LOGO_BYTES = 64 * 1024;
+const MAX_LOGO_BYTES = 64 * 1024;
 
 const signatures: { type: string; matches: (b: Buffer) => boolean }[] = [
   { type: 'image/png', matches: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },

@@ -264,5 +264,3 @@ export function oauthModel(db: Db) {
     },
   };
 }
-
-export type OAuthModel = ReturnType<typeof oauthModel>;

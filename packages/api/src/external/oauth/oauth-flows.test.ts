@@ -563,7 +563,10 @@ describe('malformed requests', () => {
       get(`${server.url}/oauth/apps/%00/logo`),
       fetch(`${server.url}/oauth/revoke`, form({ client_id: nul, token: 'doa_x' })),
       fetch(`${server.url}/oauth/token`, form({ grant_type: 'client_credentials', client_id: nul, client_secret: 'dcs_x' })),
-      fetch(`${server.url}/oauth/token`, form({ grant_type: 'authorization_code', client_id: 'dci_x', code: 'a\u0000', code_verifier: 'v' })),
+      fetch(
+        `${server.url}/oauth/token`,
+        form({ grant_type: 'authorization_code', client_id: 'dci_x', code: 'a\u0000', code_verifier: 'v' }),
+      ),
       fetch(`${server.url}/oauth/token`, { method: 'GET' }),
       fetch(`${server.url}/oauth/token`, { ...form({}), body: 'x'.repeat(20_000) }),
       fetch(`${server.url}/oauth/authorize/decision`, form({ client_id: nul, decision: 'allow', site_id: '\u0000' })),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Why `value` cannot be a registered redirect URI, or null when it can. */
-export function redirectUriProblem(value: string): string | null {
+function redirectUriProblem(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value);
@@ -24,7 +24,7 @@ export function redirectUriProblem(value: string): string | null {
   return null;
 }
 
-export const redirectUriSchema = z
+const redirectUriSchema = z
   .string()
   .trim()
   .min(1, 'Enter a redirect URL')

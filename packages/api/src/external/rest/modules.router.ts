@@ -33,7 +33,15 @@ const rowsAreDynamic =
   'they are typed as open objects here because each module has its own. ';
 
 /** The query string a list request's filters, order, limit and cursor make, as the gateway reads it. */
-function listParams({ siteId: _s, installationId: _i, tableName: _t, order, limit, cursor, ...filters }: z.infer<typeof listRowsInput>) {
+function listParams({
+  siteId: _s,
+  installationId: _i,
+  tableName: _t,
+  order,
+  limit,
+  cursor,
+  ...filters
+}: z.infer<typeof listRowsInput>) {
   const params = new URLSearchParams();
   for (const [column, values] of Object.entries(filters)) for (const value of [values].flat()) params.append(column, value);
   if (order !== undefined) params.set('order', order);
@@ -52,7 +60,9 @@ export const modulesRestRouter = router({
     .output(z.array(installedModuleOutput))
     .query(({ ctx }) => listInstalledModules(ctx.db, ctx.token.siteId)),
   get: modulesRead
-    .meta({ openapi: { method: 'GET', path: `${base}/{installationId}`, protect: true, tags, summary: 'Get an installed module' } })
+    .meta({
+      openapi: { method: 'GET', path: `${base}/{installationId}`, protect: true, tags, summary: 'Get an installed module' },
+    })
     .input(installationPath)
     .output(installedModuleOutput)
     .query(({ ctx, input }) => getInstalledModule(ctx.db, ctx.token.siteId, input.installationId)),

@@ -24,6 +24,9 @@ const filterValue = z.union([z.string().max(2_000), z.array(z.string().max(2_000
     'must meet both conditions',
 });
 
+// the gateway's own words for a bad limit
+const pageSize = 'Use a whole number from 1 to 100';
+
 export const listRowsInput = tablePath
   .extend({
     // descriptions inside .optional(): the bridge unwraps optional query parameters
@@ -32,7 +35,13 @@ export const listRowsInput = tablePath
       .max(500)
       .meta({ description: 'Sort keys as column.asc or column.desc, comma-separated; the default is created_at.desc' })
       .optional(),
-    limit: z.number().int().min(1).max(100).meta({ description: 'Rows per page, 1 to 100; the default is 25' }).optional(),
+    limit: z
+      .number({ error: pageSize })
+      .int(pageSize)
+      .min(1, pageSize)
+      .max(100, pageSize)
+      .meta({ description: 'Rows per page, 1 to 100; the default is 25' })
+      .optional(),
     cursor: z
       .string()
       .max(2_000)
@@ -76,9 +85,7 @@ export const installedModuleOutput = z.object({
   settings: z
     .record(z.string(), z.unknown())
     .meta({ description: 'The settings as the site saved them, with defaults filled in; secret settings are never shown' }),
-  permissions: z
-    .array(z.string())
-    .meta({ description: 'What the site granted the module; its data routes need "data:own"' }),
+  permissions: z.array(z.string()).meta({ description: 'What the site granted the module; its data routes need "data:own"' }),
   tables: z.array(z.object({ name: z.string(), columns: z.array(columnOutput) })).meta({
     description: "The module's own tables and their columns, reachable under /data/{tableName}",
   }),

@@ -14,10 +14,10 @@ const shown = {
 
 const installed = { status: { in: ['enabled' as const, 'disabled' as const] } };
 
-type Row = NonNullable<Awaited<ReturnType<typeof loadOne>>>;
-
 const loadOne = (db: Db, siteId: string, installationId: string) =>
   db.moduleInstallation.findFirst({ where: { id: installationId, siteId, ...installed }, include: shown });
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadOne>>>;
 
 function tablesOf(contract: VersionContract) {
   return [...contract.tables.values()].map((table) => ({
@@ -31,7 +31,7 @@ function tablesOf(contract: VersionContract) {
   }));
 }
 
-async function view(db: Db, inst: Row) {
+async function view(db: Db, inst: Loaded) {
   const contract = await versionContract(db, inst.version.id);
   return {
     id: inst.id,
@@ -47,7 +47,11 @@ async function view(db: Db, inst: Row) {
 }
 
 export async function listInstalledModules(db: Db, siteId: string) {
-  const rows = await db.moduleInstallation.findMany({ where: { siteId, ...installed }, include: shown, orderBy: { createdAt: 'asc' } });
+  const rows = await db.moduleInstallation.findMany({
+    where: { siteId, ...installed },
+    include: shown,
+    orderBy: { createdAt: 'asc' },
+  });
   return Promise.all(rows.map((inst) => view(db, inst)));
 }
 

@@ -4,7 +4,8 @@
 // - open inputs: a procedure whose input object has a catchall takes more than its declared keys
 //   (a module table's columns). On GET they are query parameters, documented as one exploded
 //   `filter` object; on POST/PATCH they are the body, which the bridge leaves out when every
-//   declared key is a path parameter.
+//   declared key is a path parameter;
+// - each parameter's description, which the bridge leaves on its schema.
 import type { AnyTRPCRouter } from '@trpc/server';
 import { z } from 'zod';
 import { createSchema } from 'zod-openapi';
@@ -113,9 +114,20 @@ function describeOpenInputs(document: Document, router: AnyTRPCRouter) {
   }
 }
 
-/** The bridge's document, finished: one error shape everywhere, open inputs described. */
+/** A parameter's schema description on the parameter itself, where generated clients show it. */
+function describeParameters(document: Document) {
+  for (const [, op] of operations(document)) {
+    for (const param of op.parameters ?? []) {
+      const described = (param.schema as Json | undefined)?.description;
+      if (param.description === undefined && typeof described === 'string') param.description = described;
+    }
+  }
+}
+
+/** The bridge's document, finished: one error shape everywhere, open inputs and parameters described. */
 export function completeRestDocument<D extends Document>(document: D, router: AnyTRPCRouter): D {
   declareErrors(document);
   describeOpenInputs(document, router);
+  describeParameters(document);
   return document;
 }

@@ -145,7 +145,9 @@ describe('calls without valid credentials', () => {
 
     const refused = await getSite(null, { from });
     expect(refused.status).toBe(429);
-    expect(refused.body.error.message).toMatch(/^Too many requests\. Calls without valid credentials are limited to 3 per minute/);
+    expect(refused.body.error.message).toMatch(
+      /^Too many requests\. Calls without valid credentials are limited to 3 per minute/,
+    );
     expect(trafficHeaders(refused)).toMatchObject({ 'retry-after': expect.stringMatching(/^\d+$/) });
 
     // another address has its own quota, and a valid token is not held back by its address

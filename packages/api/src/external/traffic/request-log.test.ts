@@ -1,10 +1,8 @@
 // The external request log: one row per REST or gateway call (client, site, route template,
 // status, latency, IP, user agent), queued by the request and written in batches after the answer
 // went out; searchable per site by its admins only.
-
-import { createDb } from '@dramac/db';
 import pg from 'pg';
-import { beforeAll, describe, expect, describe as group, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../testing/harness.ts';
 import { until } from '../../testing/until.ts';
 import { type RequestLogRow, RequestLogWriter } from './request-log.ts';
@@ -16,9 +14,10 @@ beforeAll(async () => {
   t = await trafficScenario();
   // batches of 3 and no timer: each test decides when a batch is due
   await t.s.services.requestLog!.close();
-  writer = new RequestLogWriter(t.s.services.db, { batchSize: 3, flushIntervalMs: 3_600_000 });
+  writer = new RequestLogWriter(t.s.url, { batchSize: 3, flushIntervalMs: 3_600_000 });
   t.s.services.requestLog = writer;
 });
+afterAll(() => writer.close());
 
 const rowsOf = (siteId: string) => t.s.services.db.requestLog.findMany({ where: { siteId }, orderBy: { id: 'asc' } });
 const call = (path: string, bearer?: string, headers: Record<string, string> = {}) =>
@@ -113,8 +112,11 @@ describe('writing', () => {
 
 describe('when the database cannot take the rows', () => {
   it('keeps a bounded buffer, drops the oldest with a count, and never blocks the caller', async () => {
-    const dead = createDb('postgresql://nobody:nothing@127.0.0.1:1/none');
-    const failing = new RequestLogWriter(dead, { batchSize: 2, maxBuffered: 5, flushIntervalMs: 3_600_000 });
+    const failing = new RequestLogWriter('postgresql://nobody:nothing@127.0.0.1:1/none', {
+      batchSize: 2,
+      maxBuffered: 5,
+      flushIntervalMs: 3_600_000,
+    });
     const row = (n: number): RequestLogRow => ({
       createdAt: new Date(),
       siteId: null,
@@ -135,11 +137,10 @@ describe('when the database cannot take the rows', () => {
     expect(failing.pending).toBe(5);
     expect(failing.dropped).toBe(3);
     await failing.close();
-    await dead.$disconnect();
   });
 });
 
-group('reading, in the dashboard', () => {
+describe('reading, in the dashboard', () => {
   let admin: TestUser;
   let site: { id: string };
   let tokenId: string;

@@ -2,7 +2,11 @@
 // in-memory buffer; the buffer is written as one multi-row INSERT every second, or as soon as it
 // holds a batch. While the database is unreachable rows wait in the buffer, up to a bound; past it
 // the oldest are dropped and counted, so an outage costs log rows, never memory or latency.
-import type { ApiClientKind, Db } from '@dramac/db';
+//
+// The INSERT goes through `pg`, one array parameter per column: Prisma's createMany spends about
+// 130 ms of the web process's CPU on a batch of 500 rows (measured), `unnest` about 2 ms.
+import type { ApiClientKind } from '@dramac/db';
+import pg from 'pg';
 
 export interface RequestLogRow {
   createdAt: Date;
@@ -30,11 +34,37 @@ export interface RequestLogOptions {
 /** Column limits of external.request_log: a long header must not fail a whole batch. */
 const cut = (value: string | null, max: number) => (value && value.length > max ? value.slice(0, max) : value);
 
+const INSERT = `
+  insert into external.request_log
+    ("createdAt", "siteId", "clientKind", "clientId", method, route, status, "latencyMs", ip, "userAgent", origin)
+  select * from unnest($1::timestamp(3)[], $2::text[], $3::external."ApiClientKind"[], $4::text[], $5::varchar[],
+    $6::varchar[], $7::smallint[], $8::int[], $9::varchar[], $10::varchar[], $11::varchar[])`;
+
+/** One INSERT for the whole batch: a column array per parameter. Times are UTC, as Prisma stores them. */
+function insertBatch(pool: pg.Pool, rows: RequestLogRow[]) {
+  const column = <T>(pick: (r: RequestLogRow) => T) => rows.map(pick);
+  return pool.query(INSERT, [
+    column((r) => r.createdAt.toISOString()),
+    column((r) => r.siteId),
+    column((r) => r.clientKind),
+    column((r) => r.clientId),
+    column((r) => r.method),
+    column((r) => r.route),
+    column((r) => r.status),
+    column((r) => r.latencyMs),
+    column((r) => r.ip),
+    column((r) => r.userAgent),
+    column((r) => r.origin),
+  ]);
+}
+
 export class RequestLogWriter {
+  private readonly pool: pg.Pool;
   private buffer: RequestLogRow[] = [];
   private writing: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
   private failing = false;
+  private closed = false;
   private readonly batchSize: number;
   private readonly maxBuffered: number;
   /** rows lost because the buffer was full while the database was unreachable */
@@ -42,10 +72,10 @@ export class RequestLogWriter {
   /** rows written since start */
   written = 0;
 
-  constructor(
-    private readonly db: Db,
-    opts: RequestLogOptions = {},
-  ) {
+  /** Writes to the database at `url` over one connection of its own (one writer at a time). */
+  constructor(url: string, opts: RequestLogOptions = {}) {
+    this.pool = new pg.Pool({ connectionString: url, max: 1, options: '-c TimeZone=UTC' });
+    this.pool.on('error', (err) => console.error('[request-log]', err.message));
     this.batchSize = opts.batchSize ?? 500;
     this.maxBuffered = opts.maxBuffered ?? 20_000;
     this.timer = setInterval(() => void this.flush(), opts.flushIntervalMs ?? 1000);
@@ -87,7 +117,7 @@ export class RequestLogWriter {
     while (this.buffer.length > 0) {
       const batch = this.buffer.splice(0, this.batchSize);
       try {
-        await this.db.requestLog.createMany({ data: batch });
+        await insertBatch(this.pool, batch);
         this.written += batch.length;
         if (this.failing) console.error(`[request-log] writing again (${this.dropped} rows dropped so far)`);
         this.failing = false;
@@ -103,10 +133,13 @@ export class RequestLogWriter {
     }
   }
 
-  /** Stops the timer and writes what is left (shutdown). */
+  /** Stops the timer, writes what is left (shutdown) and closes the connection. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     clearInterval(this.timer);
     await this.flush();
+    await this.pool.end();
   }
 }
 

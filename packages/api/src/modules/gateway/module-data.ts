@@ -1,6 +1,7 @@
-// The data endpoints' rules: the installed version must have been granted data:own, the table
-// must be one it declares, and who may do what: members of the site's agency read and write,
-// embedded visitors only what the table's `embed` allows.
+// The data endpoints' rules, for the gateway and the REST API alike: the installed version must
+// have been granted data:own, the table must be one it declares, and who may do what: members of
+// the site's agency and integrations (REST tokens, whose scopes tokenProcedure checked) read and
+// write, embedded visitors only what the table's `embed` allows.
 import { TRPCError } from '@trpc/server';
 import type { Services } from '../../context.ts';
 import { forbidden } from '../../errors.ts';

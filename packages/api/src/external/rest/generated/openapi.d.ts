@@ -1019,8 +1019,11 @@ export interface operations {
     "v1Modules-listRows": {
         parameters: {
             query?: {
+                /** @description Sort keys as column.asc or column.desc, comma-separated; the default is created_at.desc */
                 order?: string;
+                /** @description Rows per page, 1 to 100; the default is 25 */
                 limit?: number;
+                /** @description The previous page's nextCursor, sent with the same order and filters */
                 cursor?: string;
                 /** @description Filters, one query parameter per column (`?email=eq.ann@example.com&qty=gte.5`); a column given twice must meet both conditions */
                 filter?: {
