@@ -48,6 +48,7 @@ try {
     NODE_ENV: 'production' as const,
     SMTP_URL: '',
     WEBHOOKS_ALLOW_PRIVATE_TARGETS: '1', // the webhook spec's receiver listens on 127.0.0.1
+    DOMAINS_ALLOW_LOCALHOST: '1', // the embeds spec's client page is served from a verified localhost:<port>
     // every spec signs in from 127.0.0.1; the per-email limit is what validation.spec checks
     SIGNIN_MAX_PER_IP: '1000',
   };

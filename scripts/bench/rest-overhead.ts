@@ -8,10 +8,12 @@
 // The limit is set far above what the run can reach, so every request is counted and none is
 // refused. The four servers run side by side and are measured in turns of a few seconds, so a
 // machine whose load changes during the run (a shared one) weighs on every variant alike.
-// Prints requests/s and p50/p99 latency for each, with the ratios to `neither`, and checks that
-// every logged request reached the table (the last batch is written on shutdown).
+// Prints requests/s, p50/p99 latency and the CPU time each request cost the web process and
+// PostgreSQL, with the ratios to `neither`, and checks that every logged request reached the
+// table (the last batch is written on shutdown).
 // Usage: pnpm bench:rest [--duration 10] [--connections 10]
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import { createApiToken } from '@dramac/api';
 import { seedDemoAt } from '@dramac/api/seed';
@@ -49,11 +51,67 @@ interface Server {
   runs: number;
   non2xx: number;
   seconds: number;
+  /** CPU time spent while it was measured: its own process tree, and PostgreSQL's */
+  webCpuMs: number;
+  dbCpuMs: number;
 }
 
-/** One autocannon run against `server`; `record` adds the answers' latencies to its figures (not a warm-up's). */
-function measure(server: Server, headers: Record<string, string>, seconds: number, record = true): Promise<void> {
-  return new Promise((resolve, reject) => {
+// CPU time per request is read from /proc (Linux): unlike throughput, it hardly moves when other
+// work shares the machine. PostgreSQL's is what its processes spent during the variant's turns.
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** Every process: its parent and CPU time (ms); empty where there is no /proc. */
+function processes(): Map<number, { ppid: number; comm: string; cpuMs: number }> {
+  const table = new Map<number, { ppid: number; comm: string; cpuMs: number }>();
+  if (!fs.existsSync('/proc/self/stat')) return table;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      table.set(Number(entry), { ppid: Number(fields[1]), comm, cpuMs: (ticks * 1000) / CLK_TCK });
+    } catch {} // it exited meanwhile
+  }
+  return table;
+}
+
+/** CPU time (ms) of `root` and all its descendants. */
+function treeCpuMs(table: ReturnType<typeof processes>, root: number): number {
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += table.get(pid)?.cpuMs ?? 0;
+    for (const [child, p] of table) if (p.ppid === pid) stack.push(child);
+  }
+  return total;
+}
+
+/** This process's PostgreSQL (the throwaway server, a child of ours): the postmaster's pid. */
+function postmaster(table: ReturnType<typeof processes>): number | undefined {
+  const ours = new Set<number>();
+  const stack = [process.pid];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    ours.add(pid);
+    for (const [child, p] of table) if (p.ppid === pid) stack.push(child);
+  }
+  return [...ours].find((pid) => table.get(pid)?.comm === 'postgres' && table.get(table.get(pid)!.ppid)?.comm !== 'postgres');
+}
+
+/** One autocannon run against `server`; `record` adds the answers and CPU time to its figures (not a warm-up's). */
+async function measure(server: Server, headers: Record<string, string>, seconds: number, record = true): Promise<void> {
+  const before = record ? processes() : null;
+  const pg = before && postmaster(before);
+  await new Promise<void>((resolve, reject) => {
     const instance = autocannon({ url: server.url, headers, connections, duration: seconds }, (err) =>
       err ? reject(err) : resolve(),
     );
@@ -66,6 +124,11 @@ function measure(server: Server, headers: Record<string, string>, seconds: numbe
     });
     if (record) instance.on('done', () => (server.seconds += seconds));
   });
+  if (!before) return;
+  const after = processes();
+  const pid = server.process.pid!;
+  server.webCpuMs += treeCpuMs(after, pid) - treeCpuMs(before, pid);
+  if (pg) server.dbCpuMs += treeCpuMs(after, pg) - treeCpuMs(before, pg);
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -125,6 +188,8 @@ try {
       latencies: [],
       answered: 0,
       runs: 0,
+      webCpuMs: 0,
+      dbCpuMs: 0,
       non2xx: 0,
       seconds: 0,
     };
@@ -157,13 +222,29 @@ try {
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       errors: s.non2xx,
+      web: s.webCpuMs / s.latencies.length,
+      db: s.dbCpuMs / s.latencies.length,
     };
   });
-  const baseline = rows[0]!;
-  console.log('variant     req/s    p50 ms   p99 ms   non-2xx   throughput vs neither   p99 vs neither');
+  const base = rows[0]!;
+  const ratio = (value: number, of: number, width: number) => `${(value / of).toFixed(2)}x`.padStart(width);
+  console.log(
+    'variant     req/s   p50 ms   p99 ms   non-2xx   web CPU ms/req   db CPU ms/req   req/s vs neither   p99 vs neither   CPU/req vs neither',
+  );
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(9)} ${r.rps.toFixed(0).padStart(7)}   ${r.p50.toFixed(1).padStart(6)}   ${r.p99.toFixed(1).padStart(6)}   ${String(r.errors).padStart(7)}   ${(r.rps / baseline.rps).toFixed(2).padStart(20)}x   ${(r.p99 / baseline.p99).toFixed(2).padStart(13)}x`,
+      [
+        r.name.padEnd(9),
+        r.rps.toFixed(0).padStart(7),
+        r.p50.toFixed(1).padStart(8),
+        r.p99.toFixed(1).padStart(8),
+        String(r.errors).padStart(9),
+        r.web.toFixed(2).padStart(16),
+        r.db.toFixed(2).padStart(15),
+        ratio(r.rps, base.rps, 18),
+        ratio(r.p99, base.p99, 16),
+        ratio(r.web + r.db, base.web + base.db, 20),
+      ].join(' '),
     );
   }
 

@@ -8,10 +8,12 @@ import superjson from 'superjson';
 
 export const MAX_PACKAGE_BYTES = 10 * 1024 * 1024;
 
+/** Rounded up, so a file just over the limit never reads as exactly the limit ("10.0 MB"). */
 export function formatBytes(bytes: number): string {
+  const tenths = (n: number) => (Math.ceil(n * 10) / 10).toFixed(1);
   if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) return `${tenths(bytes / 1024)} KB`;
+  return `${tenths(bytes / 1024 / 1024)} MB`;
 }
 
 /** The file's bytes as base64, reporting the fraction read. */

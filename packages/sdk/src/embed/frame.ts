@@ -5,9 +5,16 @@
 // (@dramac/sdk/host), then handed as a gateway request to the SDK on the page, which performs it
 // with its embed token (bound to the page's origin). The page never talks to the module, and the
 // module never talks to the page: each speaks only to this document.
-import { connectModuleFrame, MODULE_FRAME_SANDBOX, moduleFrameUrl } from '../host/index.ts';
+import { connectModuleFrame, MODULE_FRAME_SANDBOX } from '../host/index.ts';
 import type { GatewayRequest, GatewayResponse, GatewayTransport } from '../host/transport.ts';
-import { type EmbedPageConfig, EMBED_PROTOCOL, type FrameToPage, type HelloMessage, isConnect, readPageMessage } from './protocol.ts';
+import {
+  EMBED_PROTOCOL,
+  type EmbedPageConfig,
+  type FrameToPage,
+  type HelloMessage,
+  isConnect,
+  readPageMessage,
+} from './protocol.ts';
 
 /** How long the module has to load and call Dramac.connect(). */
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -114,7 +121,9 @@ function toaster() {
 function start() {
   const config = readConfig();
   if (window.parent === window) {
-    showNotice(`This page shows ${config.moduleName} inside a website. Add it to a page with the snippet from the Embed tab of the module in Dramac.`);
+    showNotice(
+      `This page shows ${config.moduleName} inside a website. Add it to a page with the snippet from the Embed tab of the module in Dramac.`,
+    );
     return;
   }
   const origin = parentOrigin(config);
@@ -128,7 +137,8 @@ function start() {
   frame.setAttribute('sandbox', MODULE_FRAME_SANDBOX);
   frame.referrerPolicy = 'no-referrer';
   frame.title = config.moduleName;
-  frame.src = moduleFrameUrl(config.packageHash, config.entryPath, window.location.origin);
+  // the widget talks to this page only, at this origin (the module side reads #origin=)
+  frame.src = `${config.widgetPath}#origin=${encodeURIComponent(window.location.origin)}`;
   frame.style.height = `${config.height}px`;
   document.body.append(frame);
   page.send({ type: 'resize', height: config.height });

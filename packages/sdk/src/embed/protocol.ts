@@ -18,9 +18,8 @@ export const EMBED_PROTOCOL = 'dramac-embed/1';
 export interface EmbedPageConfig {
   installationId: string;
   moduleName: string;
-  packageHash: string;
-  /** the widget entry point's path inside the package */
-  entryPath: string;
+  /** the installed widget's page (/embed/{installationId}/assets/{packageHash}/{entry path}) */
+  widgetPath: string;
   /** the frame's first height, then its limits: the manifest's widget.defaultHeight and embed.minHeight/maxHeight */
   height: number;
   minHeight: number;
@@ -91,7 +90,11 @@ export function readFrameMessage(data: unknown): FrameToPage | null {
         : null;
     case 'status':
       if (data.state !== 'connected' && data.state !== 'failed') return null;
-      return { type: 'status', state: data.state, message: typeof data.message === 'string' ? data.message.slice(0, 500) : undefined };
+      return {
+        type: 'status',
+        state: data.state,
+        message: typeof data.message === 'string' ? data.message.slice(0, 500) : undefined,
+      };
     default:
       return null;
   }

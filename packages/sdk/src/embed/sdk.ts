@@ -57,9 +57,11 @@ const RETRY_RENEW_MS = 30_000;
 
 function dashboardOrigin(baseUrl: string | undefined): string {
   const source = baseUrl ?? scriptSrc;
-  if (!source) throw new TypeError('Dramac.mount: pass { baseUrl } (the dashboard address) when the SDK is not loaded by a <script> tag');
+  if (!source)
+    throw new TypeError('Dramac.mount: pass { baseUrl } (the dashboard address) when the SDK is not loaded by a <script> tag');
   const url = new URL(source, window.location.href);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`Dramac.mount: ${source} is not an http(s) address`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new TypeError(`Dramac.mount: ${source} is not an http(s) address`);
   return url.origin;
 }
 
@@ -92,7 +94,12 @@ async function requestToken(origin: string, installationId: string): Promise<Emb
     const message = typeof error.message === 'string' ? error.message : `Dramac answered ${response.status}`;
     throw new EmbedError(typeof error.code === 'string' ? error.code : 'REFUSED', response.status, message);
   }
-  if (!isRecord(body) || typeof body.token !== 'string' || typeof body.moduleId !== 'string' || typeof body.expiresIn !== 'number')
+  if (
+    !isRecord(body) ||
+    typeof body.token !== 'string' ||
+    typeof body.moduleId !== 'string' ||
+    typeof body.expiresIn !== 'number'
+  )
     throw new EmbedError('BAD_RESPONSE', response.status, 'Dramac answered without an embed token');
   // from the lifetime rather than expiresAt: the visitor's clock may be off
   const now = Date.now();
@@ -268,7 +275,11 @@ export function mount(target: Element | string, options: MountOptions): EmbedHan
           return { status: error.status, body: { error: { code: error.code, message: error.message } } };
         throw error;
       }
-      const transport = fetchTransport({ moduleId: token.moduleId, baseUrl: origin, headers: { authorization: `Bearer ${token.token}` } });
+      const transport = fetchTransport({
+        moduleId: token.moduleId,
+        baseUrl: origin,
+        headers: { authorization: `Bearer ${token.token}` },
+      });
       const response = await transport(request);
       if (response.status === 401 && attempt === 0) {
         tokens.discard(token);
@@ -292,7 +303,11 @@ export function mount(target: Element | string, options: MountOptions): EmbedHan
       perform(message.request).then(
         (response) => send({ type: 'response', id: message.id, response }),
         (error: unknown) =>
-          send({ type: 'unreachable', id: message.id, message: error instanceof Error ? error.message : 'Dramac could not be reached' }),
+          send({
+            type: 'unreachable',
+            id: message.id,
+            message: error instanceof Error ? error.message : 'Dramac could not be reached',
+          }),
       );
     } else if (message.type === 'resize') {
       iframe.style.height = `${Math.ceil(message.height)}px`;
@@ -340,8 +355,8 @@ export function mount(target: Element | string, options: MountOptions): EmbedHan
     ready,
     on(name, listener) {
       if (typeof listener !== 'function') throw new TypeError('Dramac: on(name, listener) needs a function');
-      let set = listeners.get(name);
-      if (!set) listeners.set(name, (set = new Set()));
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
       set.add(listener);
       return () => {
         set.delete(listener);

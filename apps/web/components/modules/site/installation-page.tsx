@@ -13,6 +13,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { cn } from '@/lib/cn';
 import { formatDate } from '@/lib/format';
 import { trpc } from '@/lib/trpc';
+import { EmbedSnippet, isEmbeddable } from './embed-snippet';
 import { InstallationDetails } from './installation-details';
 import { PurgeDataDialog, RollbackDialog, UninstallDialog } from './lifecycle-dialogs';
 import { typeLabel } from './module-catalog';
@@ -24,7 +25,7 @@ import { dashboardEntry, type Installation, missingSettings, modulesPath } from 
 import { UpgradeDialog } from './upgrade-dialog';
 import { useSetEnabled } from './use-set-enabled';
 
-type Tab = 'module' | 'settings' | 'details';
+type Tab = 'module' | 'settings' | 'embed' | 'details';
 type Dialog = 'upgrade' | 'rollback' | 'uninstall' | 'purge' | null;
 
 /** One module on one site: its own page or widget, its settings, and what it was given. */
@@ -44,6 +45,7 @@ export function InstallationPage({ site, initial }: { site: { id: string; name: 
   const tabs: { id: Tab; label: string }[] = [
     ...(entry ? [{ id: 'module' as const, label: entry.title }] : []),
     { id: 'settings', label: 'Settings' },
+    ...(isEmbeddable(inst) ? [{ id: 'embed' as const, label: 'Embed' }] : []),
     { id: 'details', label: 'Details' },
   ];
   const asked = params.get('tab');
@@ -209,6 +211,11 @@ export function InstallationPage({ site, initial }: { site: { id: string; name: 
                     : undefined
               }
             />
+          </div>
+        )}
+        {visited.has('embed') && isEmbeddable(inst) && (
+          <div hidden={tab !== 'embed'}>
+            <EmbedSnippet installation={inst} />
           </div>
         )}
         {visited.has('details') && (

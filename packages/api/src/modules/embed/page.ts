@@ -1,5 +1,5 @@
 // GET /embed/{installationId}: the page the embed SDK puts in an iframe on a client's page. It
-// hosts the module's widget in a nested sandboxed frame (from /module-assets, same origin as this
+// hosts the module's widget in a nested sandboxed frame (widget-assets.ts, same origin as this
 // page) and is its bridge host (/embed/frame.js, @dramac/sdk embed/frame.ts): every call of the
 // module is checked here, then performed by the SDK on the page with its embed token.
 //
@@ -15,6 +15,7 @@ import { serveExternal } from '../../external/traffic/index.ts';
 import { embedSurface } from './embed-surface.ts';
 import { type EmbeddableInstallation, findEmbeddable } from './embeddable.ts';
 import { FRAME_SCRIPT_PATH, scriptVersion } from './scripts.ts';
+import { widgetAssetPath } from './widget-assets.ts';
 
 /** The widget's height limits when the manifest sets none (as the dashboard's preview uses). */
 const DEFAULT_MIN_HEIGHT = 120;
@@ -87,7 +88,10 @@ const explanation = (status: number, title: string, text: string, frameAncestors
 async function render(services: Services, req: Request, installation: EmbeddableInstallation | null): Promise<Response> {
   const method = req.method;
   if (method !== 'GET' && method !== 'HEAD') {
-    return new Response('Use GET here', { status: 405, headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response('Use GET here', {
+      status: 405,
+      headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
   if (!installation) return explanation(404, 'Not found', 'This widget does not exist any more.', [], method);
   const origins = await verifiedOrigins(services.db, installation.siteId);
@@ -113,8 +117,7 @@ async function render(services: Services, req: Request, installation: Embeddable
   const config: EmbedPageConfig = {
     installationId: installation.id,
     moduleName: name,
-    packageHash: installation.packageHash,
-    entryPath: installation.widget.path,
+    widgetPath: widgetAssetPath(installation.id, installation.packageHash, installation.widget.path),
     height: Math.min(maxHeight, Math.max(minHeight, installation.widget.defaultHeight ?? minHeight)),
     minHeight,
     maxHeight,
@@ -131,8 +134,12 @@ async function render(services: Services, req: Request, installation: Embeddable
 
 export async function handleEmbedPage(request: Request, services: Services, installationId: string): Promise<Response> {
   const installation = await findEmbeddable(services.db, installationId);
-  const surface = embedSurface(services.db, { route: '/embed/{installationId}', bucket: 'embed-page' }, installation, (status, code, message, headers) =>
-    new Response(message, { status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } }),
+  const surface = embedSurface(
+    services.db,
+    { route: '/embed/{installationId}', bucket: 'embed-page' },
+    installation,
+    (status, _code, message, headers) =>
+      new Response(message, { status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } }),
   );
   return serveExternal(surface, request, services, (req) => render(services, req, installation));
 }

@@ -23,7 +23,10 @@ function isFresh(req: Request, etag: string): boolean {
 
 export async function serveEmbedScript(req: Request, which: 'sdk' | 'frame'): Promise<Response> {
   if (req.method !== 'GET' && req.method !== 'HEAD')
-    return new Response('Use GET here', { status: 405, headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response('Use GET here', {
+      status: 405,
+      headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+    });
   const bundle = await (which === 'sdk' ? embedSdkBundle() : embedFrameBundle());
   const etag = `"${bundle.sha256}"`;
   const pinned = new URL(req.url).searchParams.get('v') === scriptVersion(bundle);

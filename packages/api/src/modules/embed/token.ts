@@ -10,8 +10,8 @@ import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { verifiedOrigins } from '../../external/domains/index.ts';
-import { serveExternal } from '../../external/traffic/index.ts';
 import { isPreflight } from '../../external/traffic/cors.ts';
+import { serveExternal } from '../../external/traffic/index.ts';
 import { limitBody } from '../../http/body-limit.ts';
 import { errorResponse, json, jsonError } from '../../http/errors.ts';
 import { id } from '../../trpc.ts';
@@ -35,7 +35,9 @@ async function readTokenRequest(req: Request): Promise<Read> {
   if ('response' in limited) return limited;
   const type = req.headers.get('content-type') ?? '';
   if (!/^(application\/json|text\/plain)\s*(;|$)/i.test(type))
-    return { response: jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json (or text/plain holding the JSON)') };
+    return {
+      response: jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json (or text/plain holding the JSON)'),
+    };
   try {
     return parseBody(tokenRequest, await readJson(limited.req));
   } catch (err) {
