@@ -83,28 +83,28 @@ function processes(): Map<number, { ppid: number; comm: string; cpuMs: number }>
   return table;
 }
 
-/** CPU time (ms) of `root` and all its descendants. */
-function treeCpuMs(table: ReturnType<typeof processes>, root: number): number {
-  let total = 0;
+/** The pids of `root` and all its descendants. */
+function tree(table: ReturnType<typeof processes>, root: number): number[] {
+  const pids: number[] = [];
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    total += table.get(pid)?.cpuMs ?? 0;
+    pids.push(pid);
     for (const [child, p] of table) if (p.ppid === pid) stack.push(child);
   }
-  return total;
+  return pids;
+}
+
+/** CPU time (ms) `root`'s tree spent between two readings; processes that exited meanwhile are not counted. */
+function cpuBetween(before: ReturnType<typeof processes>, after: ReturnType<typeof processes>, root: number): number {
+  return tree(after, root).reduce((sum, pid) => sum + after.get(pid)!.cpuMs - (before.get(pid)?.cpuMs ?? 0), 0);
 }
 
 /** This process's PostgreSQL (the throwaway server, a child of ours): the postmaster's pid. */
 function postmaster(table: ReturnType<typeof processes>): number | undefined {
-  const ours = new Set<number>();
-  const stack = [process.pid];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    ours.add(pid);
-    for (const [child, p] of table) if (p.ppid === pid) stack.push(child);
-  }
-  return [...ours].find((pid) => table.get(pid)?.comm === 'postgres' && table.get(table.get(pid)!.ppid)?.comm !== 'postgres');
+  return tree(table, process.pid).find(
+    (pid) => table.get(pid)?.comm === 'postgres' && table.get(table.get(pid)!.ppid)?.comm !== 'postgres',
+  );
 }
 
 /** One autocannon run against `server`; `record` adds the answers and CPU time to its figures (not a warm-up's). */
@@ -127,8 +127,8 @@ async function measure(server: Server, headers: Record<string, string>, seconds:
   if (!before) return;
   const after = processes();
   const pid = server.process.pid!;
-  server.webCpuMs += treeCpuMs(after, pid) - treeCpuMs(before, pid);
-  if (pg) server.dbCpuMs += treeCpuMs(after, pg) - treeCpuMs(before, pg);
+  server.webCpuMs += cpuBetween(before, after, pid);
+  if (pg) server.dbCpuMs += cpuBetween(before, after, pg);
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -229,9 +229,9 @@ test('a contact form goes from a folder to a client site, is upgraded, rolled ba
     });
 
     const submissions = () => site.frameLocator(`iframe[sandbox][title="${NAME}: Submissions"]`);
-    /** The Submissions page lists `names` (and nothing else), newest first. */
+    /** The Submissions page, opened afresh, lists `names` (and nothing else), newest first. */
     const expectSubmissions = async (...names: string[]) => {
-      await sections.getByRole('link', { name: 'Submissions' }).click();
+      await site.goto(`${installationUrl}?tab=module`);
       await expect(submissions().locator('article .who')).toHaveText(names);
     };
     await test.step('the Submissions page shows what the visitor sent', async () => {
@@ -368,7 +368,7 @@ test('a contact form goes from a folder to a client site, is upgraded, rolled ba
       expect(versionAt('module.installed')).toBe('1.0.0');
       expect(versionAt('module.upgraded')).toBe('1.1.0');
       expect(versionAt('module.rolled_back')).toBe('1.0.0');
-      // the preview shows the widget, the Submissions tab the dashboard page
+      // the Embed tab's preview shows the widget, the Submissions tab the dashboard page
       const rendered = recorded.filter((e) => e.type === 'module.rendered').map((e) => e.payload.entry);
       expect(new Set(rendered)).toEqual(new Set(['widget', 'dashboardPage']));
       // form.submitted, once per visitor, as the module's own declared event
@@ -383,10 +383,10 @@ test('a contact form goes from a folder to a client site, is upgraded, rolled ba
   }
 });
 
-/** The installation's widget, in its sandboxed frame, once its form can be sent. */
+/** The widget as visitors see it: the Embed tab's preview, in its sandboxed frame, once its form can be sent. */
 async function openWidget(page: Page) {
-  await page.getByRole('navigation', { name: 'Module sections' }).getByRole('link', { name: 'Widget preview' }).click();
-  const frame = page.frameLocator(`iframe[sandbox][title="${NAME} widget"]`);
+  await page.getByRole('navigation', { name: 'Module sections' }).getByRole('link', { name: 'Embed' }).click();
+  const frame = page.frameLocator(`iframe[sandbox][title="${NAME} preview"]`);
   // the form enables Send once the bridge has connected and read its settings
   await expect(frame.getByRole('button', { name: 'Send' })).toBeEnabled();
   return frame;

@@ -85,17 +85,17 @@ export function InstallationPage({ site, initial }: { site: { id: string; name: 
         actions={
           agency.isAdmin &&
           (uninstalled ? (
-            inst.purgeAfter && (
-              <>
-                <ButtonLink variant="secondary" href={`${base}/add/${inst.moduleId}`}>
-                  <ArchiveRestore aria-hidden className="size-4" />
-                  Install again
-                </ButtonLink>
+            <>
+              <ButtonLink variant="secondary" href={`${base}/add/${inst.moduleId}`}>
+                <ArchiveRestore aria-hidden className="size-4" />
+                Install again
+              </ButtonLink>
+              {inst.purgeAfter && (
                 <Button variant="danger" onClick={() => setDialog('purge')}>
                   Delete data now
                 </Button>
-              </>
-            )
+              )}
+            </>
           ) : (
             <>
               {newest && (
@@ -193,10 +193,10 @@ export function InstallationPage({ site, initial }: { site: { id: string; name: 
           </ul>
         </nav>
 
-        {entry && visited.has('module') && (
-          <div hidden={tab !== 'module'}>
-            <ModulePanel installation={inst} entry={entry} onEnable={() => setEnabled.mutate({ ...ref, enabled: true })} />
-          </div>
+        {/* mounted only while shown: coming back to it reloads the module, so it shows what
+            changed meanwhile (a submission sent from the embed preview, new settings) */}
+        {entry && tab === 'module' && (
+          <ModulePanel installation={inst} entry={entry} onEnable={() => setEnabled.mutate({ ...ref, enabled: true })} />
         )}
         {visited.has('settings') && (
           <div hidden={tab !== 'settings'}>

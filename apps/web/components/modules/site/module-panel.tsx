@@ -75,7 +75,7 @@ export function ModulePanel({
         entry={entry.entry}
         entryPath={entry.path}
         title={entry.entry === 'widget' ? `${inst.module.name} widget` : `${inst.module.name}: ${entry.title}`}
-        minHeight={entry.entry === 'widget' ? (entry.height ?? embed.minHeight) : 480}
+        minHeight={entry.entry === 'widget' ? (embed.minHeight ?? entry.height) : 480}
         maxHeight={entry.entry === 'widget' ? embed.maxHeight : undefined}
       />
     </Card>

@@ -62,7 +62,7 @@ function toSettings(fields: SettingField[], values: Values, secrets: Secrets): R
 function defaultHint(field: SettingField): string | null {
   if (field.type === 'secret' || field.type === 'boolean' || field.default === undefined || field.default === '') return null;
   if (field.type === 'select') return null;
-  return `Leave empty for the default: ${field.default}`;
+  return `Leave empty for the default, “${field.default}”.`;
 }
 
 function numberRange(field: SettingField): string | null {
@@ -236,7 +236,8 @@ function Form({
 
 function hintOf(field: SettingField): ReactNode {
   const parts = [field.description, numberRange(field), defaultHint(field)].filter(Boolean);
-  return parts.length ? parts.join(' ') : undefined;
+  // each part is a sentence of its own
+  return parts.length ? parts.map((p) => (/[.!?]$/.test(String(p)) ? p : `${p}.`)).join(' ') : undefined;
 }
 
 const RequiredMark = () => <span className="text-xs font-medium text-slate-500">Required</span>;
