@@ -30,6 +30,8 @@ const duration = arg('duration', 10);
 const connections = arg('connections', 10);
 /** seconds per turn: each variant is measured `duration / SLICE` times, in rotating order */
 const SLICE = 2;
+/** seconds of load before measuring, so every server's code is warm (JIT, pools) */
+const WARM_UP = 5;
 const SECRET = 'bench-secret-0123456789-0123456789';
 
 const variants = [
@@ -206,9 +208,9 @@ try {
   }
 
   console.log(
-    `\n${connections} connections, ${duration} s per variant in ${SLICE} s turns (after a 3 s warm-up each), ${os.cpus().length} cores\n`,
+    `\n${connections} connections, ${duration} s per variant in ${SLICE} s turns (after a ${WARM_UP} s warm-up each), ${os.cpus().length} cores\n`,
   );
-  for (const server of servers) await measure(server, headers, 3, false);
+  for (const server of servers) await measure(server, headers, WARM_UP, false);
   const turns = Math.max(1, Math.round(duration / SLICE));
   for (let turn = 0; turn < turns; turn++) {
     for (let i = 0; i < servers.length; i++) await measure(servers[(turn + i) % servers.length]!, headers, SLICE);

@@ -19,6 +19,8 @@ import { screenshot, signIn } from './helpers';
 const EXAMPLE = path.resolve(import.meta.dirname, '../../examples/modules/contact-form');
 const DASHBOARD = new URL(process.env.E2E_BASE_URL ?? 'http://localhost:3000').origin;
 const EMBED_FRAME = '[data-dramac-embed] iframe';
+/** The widget's own page, nested in the embed page. */
+const WIDGET_URL = /\/embed\/[^/]+\/assets\//;
 
 /** The example contact form's files, under another slug and name. */
 function contactFormFiles(overrides: Record<string, unknown>): TarEntry[] {
@@ -177,7 +179,7 @@ const heard = (page: Page) =>
 
 /** The embed frame's height, and the height the widget's own page needs (clamped as the manifest says: 320–900). */
 async function heights(page: Page) {
-  const moduleFrame = page.frames().find((f) => f.url().includes('/module-assets/'));
+  const moduleFrame = page.frames().find((f) => WIDGET_URL.test(f.url()));
   if (!moduleFrame) throw new Error('The widget frame is not on the page');
   const content = await moduleFrame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   const frame = await page.locator(EMBED_FRAME).evaluate((el) => Math.round(el.getBoundingClientRect().height));
@@ -308,7 +310,7 @@ test('the same page on an unverified origin is refused with a visible notice and
   expect(attempts).toEqual(['application/json: blocked', 'text/plain: blocked']);
   // frame-ancestors: the embed page never loads in the unverified page, so neither does the widget
   await page.waitForTimeout(1500);
-  expect(page.frames().some((f) => f.url().includes('/module-assets/'))).toBe(false);
+  expect(page.frames().some((f) => WIDGET_URL.test(f.url()))).toBe(false);
   expect((await submissions()).length).toBe(before);
 });
 
@@ -326,7 +328,10 @@ test('the site owner finds the snippet, the verified domain and a preview on the
   const domains = page.getByRole('list', { name: 'Verified domains' });
   await expect(domains).toContainText(world.verified.replace('http://', ''));
   await expect(domains).toContainText('Verified');
-  const preview = page.frameLocator(`iframe[title="${world.moduleName} preview"]`);
-  await expect(preview.getByLabel('Name')).toBeVisible();
+  const previewFrame = page.locator(`iframe[title="${world.moduleName} preview"]`);
+  await expect(previewFrame).toBeVisible(); // shown once the widget connected
+  await expect(previewFrame.contentFrame().getByLabel('Name')).toBeVisible();
+  // tall enough for the whole tab: frames outside the viewport are not painted in a screenshot
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await screenshot(page, testInfo, 'embed-dashboard-tab');
 });

@@ -30,7 +30,7 @@ const counter = async (key: string) =>
   (await t.s.services.db.rateLimit.findUnique({ where: { key: `api:${key}` } }))?.points ?? null;
 
 describe('an API token', () => {
-  it('gets its limit per minute, then 429 with Retry-After, in the REST error shape', async () => {
+  it('gets its limit per minute, then 429 with Retry-After, in the API’s error shape', async () => {
     const { id, token } = await t.token();
     const answers = await times(5, () => getSite(token));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);

@@ -19,7 +19,7 @@ export interface Surface {
    * REST reads it from the path; the gateway from the module and the page's verified origin.
    */
   siteOf(req: Request, origin: string | null, services: Services): Promise<string | null>;
-  /** an error in the surface's own JSON shape */
+  /** an error answer: the API's one JSON shape (http/errors.ts), or a page's own (the embed page) */
   error(status: number, code: string, message: string, headers: Record<string, string>): Response;
 }
 
@@ -66,7 +66,7 @@ async function preflight(surface: Surface, req: Request, services: Services): Pr
   return preflightResponse((await isAllowedOrigin(services.db, site, origin)) ? origin : null, surface.cors);
 }
 
-const ourFault = (surface: Surface, err: unknown) => {
+const ourFault = (surface: Surface) => (err: unknown) => {
   console.error('[external]', err);
   return surface.error(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side', {});
 };
@@ -78,7 +78,7 @@ export async function serveExternal(
   handler: ExternalHandler,
 ): Promise<Response> {
   // identification and counting need the database: when it fails, the request cannot be served
-  return serve(surface, request, services, handler).catch((err) => ourFault(surface, err));
+  return serve(surface, request, services, handler).catch(ourFault(surface));
 }
 
 async function serve(surface: Surface, request: Request, services: Services, handler: ExternalHandler): Promise<Response> {
@@ -105,7 +105,7 @@ async function serve(surface: Surface, request: Request, services: Services, han
     );
   } else {
     // a handler's failure is still answered (and logged) as this request's 500
-    response = await handler(request, caller).catch((err) => ourFault(surface, err));
+    response = await handler(request, caller).catch(ourFault(surface));
   }
 
   // the dashboard's own calls are same-origin: no CORS to answer, nothing to log

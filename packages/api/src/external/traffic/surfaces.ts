@@ -1,9 +1,8 @@
 // The external surfaces as the traffic wrapper sees them: how each names its routes and sites,
-// whom it serves, what a browser may send it, and its error shape.
+// whom it serves, what a browser may send it, and how it answers errors.
 import type { Db } from '@dramac/db';
 import type { AnyRouter } from '@trpc/server';
-import { jsonError } from '../../http/body-limit.ts';
-import { json } from '../../modules/gateway/responses.ts';
+import { jsonError } from '../../http/errors.ts';
 import { identifyGatewayCaller, identifyRestCaller } from './caller.ts';
 import { gatewayRoutes, restRoutes, siteInPath } from './routes.ts';
 import type { Surface } from './serve.ts';
@@ -26,7 +25,7 @@ export function restSurface(router: AnyRouter, endpoint: string): Surface {
     },
     identify: identifyRestCaller,
     siteOf: async (req) => siteInPath(new URL(req.url).pathname, endpoint),
-    error: (status, code, message, headers) => jsonError(status, code, message, headers),
+    error: jsonError,
   };
 }
 
@@ -65,6 +64,6 @@ export function gatewaySurface(base: string): Surface {
       if (!origin || !moduleId || moduleId.length > 64) return null;
       return siteOfModuleOrigin(services.db, moduleId, origin);
     },
-    error: (status, code, message, headers) => json(status, { error: { code, message } }, headers),
+    error: jsonError,
   };
 }

@@ -13,7 +13,7 @@ export function embedSurface(
   db: Db,
   endpoint: { route: string; bucket: string },
   installation: EmbeddableInstallation | null,
-  error: Surface['error'] = (status, code, message, headers) => jsonError(status, code, message, headers),
+  error: Surface['error'] = jsonError,
 ): Surface {
   return {
     route: () => endpoint.route,
