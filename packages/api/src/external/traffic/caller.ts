@@ -114,7 +114,7 @@ async function siteOfInstallation(db: Db, installationId: string): Promise<strin
 }
 
 /**
- * /api/modules: an embed token (per installation and origin), or the dashboard's own session
+ * /api/modules: an embed token (limited per installation, origin and visitor IP), or the dashboard's own session
  * calls, which the sign-in limits and the session already account for.
  */
 export async function identifyGatewayCaller(req: Request, services: Services): Promise<Caller> {
@@ -128,7 +128,8 @@ export async function identifyGatewayCaller(req: Request, services: Services): P
         clientId: claims.installationId,
         siteId,
         ip: callerIp(req),
-        quota: clientQuota(`embed:${claims.installationId}:${claims.origin}`),
+        // per visitor: all visitors of a busy site share one installation and origin
+        quota: clientQuota(`embed:${claims.installationId}:${claims.origin}:${callerIp(req)}`),
       };
     }
   } else if (await sessionUser(req)) {
