@@ -7,13 +7,13 @@
 // Usage: pnpm bench [--duration 10] [--connections 10]
 import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
-import { createApiToken } from '@dramac/api';
 import { seedDemoAt } from '@dramac/api/seed';
 import { createDb } from '@dramac/db';
 import autocannon from 'autocannon';
 import { encode } from 'next-auth/jwt';
 import { buildWebIfStale, freePort, nextBin, WEB, waitForHttp } from '../lib/runtime.ts';
 import { throwawayDatabase } from '../lib/throwaway-db.ts';
+import { demoSiteWithToken } from './demo-token.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,16 +29,7 @@ let web: ChildProcess | undefined;
 try {
   await seedDemoAt(url);
   const db = createDb(url, { max: 2 });
-  const user = await db.user.findUniqueOrThrow({ where: { email: 'demo@dramac.dev' }, include: { memberships: true } });
-  const site = await db.site.findFirstOrThrow({ where: { agencyId: user.memberships[0]?.agencyId } });
-  const { token } = await createApiToken(db, {
-    agencyId: site.agencyId,
-    siteId: site.id,
-    name: 'bench',
-    scopes: ['site:read'],
-    expiresInDays: 1,
-    createdById: user.id,
-  });
+  const { user, site, token } = await demoSiteWithToken(db);
   await db.$disconnect();
   const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: SECRET })}`;
 

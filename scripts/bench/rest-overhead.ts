@@ -15,12 +15,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import { createApiToken } from '@dramac/api';
 import { seedDemoAt } from '@dramac/api/seed';
 import { createDb } from '@dramac/db';
 import autocannon from 'autocannon';
 import { buildWebIfStale, freePort, nextBin, WEB, waitForHttp } from '../lib/runtime.ts';
 import { throwawayDatabase } from '../lib/throwaway-db.ts';
+import { demoSiteWithToken } from './demo-token.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -149,16 +149,7 @@ const servers: Server[] = [];
 try {
   await seedDemoAt(url);
   const db = createDb(url, { max: 2 });
-  const user = await db.user.findUniqueOrThrow({ where: { email: 'demo@dramac.dev' }, include: { memberships: true } });
-  const site = await db.site.findFirstOrThrow({ where: { agencyId: user.memberships[0]?.agencyId } });
-  const { token } = await createApiToken(db, {
-    agencyId: site.agencyId,
-    siteId: site.id,
-    name: 'bench',
-    scopes: ['site:read'],
-    expiresInDays: 1,
-    createdById: user.id,
-  });
+  const { site, token } = await demoSiteWithToken(db);
   const headers = { authorization: `Bearer ${token}` };
 
   const baseEnv = {

@@ -1,10 +1,8 @@
 'use client';
-import { Activity, Blocks, Globe, LayoutDashboard, type LucideIcon, Webhook } from 'lucide-react';
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-import { cn } from '@/lib/cn';
+import { Activity, Blocks, Globe, LayoutDashboard, Webhook } from 'lucide-react';
+import { type SectionTab, SectionTabs } from '@/components/ui/section-tabs';
 
-const tabs: { label: string; segment: string; icon: LucideIcon }[] = [
+const tabs: SectionTab[] = [
   { label: 'Overview', segment: '', icon: LayoutDashboard },
   { label: 'Modules', segment: 'modules', icon: Blocks },
   { label: 'Webhooks', segment: 'webhooks', icon: Webhook },
@@ -12,38 +10,7 @@ const tabs: { label: string; segment: string; icon: LucideIcon }[] = [
   { label: 'API log', segment: 'api-log', icon: Activity },
 ];
 
-/** The sections of one site; the current one (or the one the page sits under) is marked. */
+/** The sections of one site. */
 export function SiteTabs({ agencyId, siteId }: { agencyId: string; siteId: string }) {
-  const pathname = usePathname();
-  const base = `/a/${agencyId}/sites/${siteId}`;
-  const isCurrent = (segment: string) =>
-    segment === '' ? pathname === base : pathname === `${base}/${segment}` || pathname.startsWith(`${base}/${segment}/`);
-
-  return (
-    <nav aria-label="Site sections" className="mb-6 border-b border-slate-200">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
-        {tabs.map(({ label, segment, icon: Icon }) => {
-          const current = isCurrent(segment);
-          return (
-            <li key={label} className="shrink-0">
-              <Link
-                href={segment ? `${base}/${segment}` : base}
-                aria-current={current ? 'page' : undefined}
-                className={cn(
-                  'inline-flex items-center gap-2 border-b-2 px-3 py-2.5 text-sm font-medium transition-colors',
-                  'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600',
-                  current
-                    ? 'border-brand-600 text-brand-700'
-                    : 'border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800',
-                )}
-              >
-                <Icon aria-hidden className={cn('size-4', current ? 'text-brand-600' : 'text-slate-400')} />
-                {label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <SectionTabs label="Site sections" base={`/a/${agencyId}/sites/${siteId}`} tabs={tabs} />;
 }
