@@ -49,7 +49,9 @@ export function authOptions(services: () => Promise<Services>): AuthOptions {
 /** The client address: the last X-Forwarded-For hop, which our own server or proxy appended. */
 export function clientIp(req: Request): string {
   const forwarded = req.headers.get('x-forwarded-for');
-  return forwarded?.split(',').at(-1)?.trim() || req.headers.get('x-real-ip') || 'unknown';
+  const ip = forwarded?.split(',').at(-1)?.trim() || req.headers.get('x-real-ip') || 'unknown';
+  // an IPv4 client on a dual-stack socket arrives as ::ffff:203.0.113.7: one client, one key
+  return ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
 }
 
 /**

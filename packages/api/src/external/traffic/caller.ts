@@ -30,11 +30,8 @@ export interface Caller {
   bearer?: BearerToken | null;
 }
 
-/**
- * The client address as one spelling: an IPv4 client reached over an IPv6 socket arrives as
- * `::ffff:203.0.113.7`, and must count (and read in the log) as `203.0.113.7`.
- */
-export const callerIp = (req: Request) => clientIp(req).replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+/** The client address, with IPv4-mapped IPv6 spelled as IPv4 (see clientIp). */
+export const callerIp = clientIp;
 
 /** Anyone without valid credentials, counted per IP; `scope` narrows the bucket (e.g. one endpoint). */
 export function anonymousCaller(req: Request, scope?: string): Caller {
