@@ -7,10 +7,11 @@ import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
 import type { Context } from './context.ts';
-import { forbidden, notFound, validationDetails, validationError } from './errors.ts';
+import { forbidden, notFound, validationDetails } from './errors.ts';
 import { authenticateApiToken, isApiToken } from './external/api-tokens/api-tokens.service.ts';
 import { authenticateOAuthToken, isOAuthAccessToken } from './external/oauth/access-tokens.ts';
 import type { Scope } from './external/scopes.ts';
+import { refuseNul } from './lib/nul.ts';
 import { siteMembership } from './platform/access.ts';
 
 // ---- 1. initialisation ----
@@ -38,37 +39,10 @@ export const hasRole = (role: RoleName, atLeast: RoleName) => rank[role] >= rank
 
 // ---- 3. procedures ----
 
-/** Where `input` holds a string with U+0000, as zod-style paths; walked without recursion. */
-function nulBytePaths(input: unknown): PropertyKey[][] {
-  type Node = { value: unknown; key?: PropertyKey; parent?: Node };
-  const pathOf = (node: Node) => {
-    const path: PropertyKey[] = [];
-    for (let n = node; n.parent; n = n.parent) path.push(n.key!);
-    return path.reverse();
-  };
-  const found: PropertyKey[][] = [];
-  const stack: Node[] = [{ value: input }];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    const { value } = node;
-    if (typeof value === 'string' && value.includes('\u0000')) found.push(pathOf(node));
-    else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) stack.push({ value: child, key, parent: node });
-    }
-  }
-  return found;
-}
-
 // PostgreSQL text cannot hold U+0000: such input would come back from the database as a 500.
 // Every procedure refuses it first, with field errors like any other validation failure.
 const base = t.procedure.use(async ({ getRawInput, next }) => {
-  const paths = nulBytePaths(await getRawInput());
-  if (paths.length > 0) {
-    const message = 'Remove the NUL character (\\u0000)';
-    throw validationError(
-      'Text cannot contain NUL characters',
-      paths.map((path) => ({ path, message })),
-    );
-  }
+  refuseNul(await getRawInput());
   return next();
 });
 

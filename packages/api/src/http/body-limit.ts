@@ -3,9 +3,6 @@
 // The refusals are in the API's one error shape (errors.ts).
 import { jsonError } from './errors.ts';
 
-// session.ts, testing/http-server.ts and external/traffic/surfaces.ts import the builder from here
-export { jsonError };
-
 const MAX_BODY_BYTES = Number(process.env.API_MAX_BODY_BYTES ?? 1_000_000);
 
 /** POST /…/rotate-secret with no body at all means "no input": hand the bridge an empty object. */

@@ -6,7 +6,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Services, SessionUser } from '../context.ts';
 import { credentialsInput } from '../platform/auth/auth.schemas.ts';
 import { verifyCredentials } from '../platform/auth/auth.service.ts';
-import { jsonError, limitBody } from './body-limit.ts';
+import { limitBody } from './body-limit.ts';
+import { jsonError } from './errors.ts';
 
 export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;

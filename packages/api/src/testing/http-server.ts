@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { encode } from 'next-auth/jwt';
 import type { Services, SessionUser } from '../context.ts';
 import { routeOAuth } from '../external/oauth/index.ts';
-import { jsonError } from '../http/body-limit.ts';
+import { jsonError } from '../http/errors.ts';
 import { handleModuleGateway, handleRest, handleTrpc, limitSignIn, openApiDocument } from '../http/index.ts';
 import { authSecret } from '../http/session.ts';
 import { handleModuleAsset, MODULE_ASSETS_PREFIX } from '../modules/assets/assets.ts';
@@ -129,4 +129,12 @@ export async function startTestServer(services: Services): Promise<TestServer> {
 export async function sessionCookie(user: SessionUser): Promise<string> {
   const token = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: authSecret() });
   return `next-auth.session-token=${token}`;
+}
+
+/** An HTTP answer as the tests read it: the JSON body is whatever the surface under test sent. */
+export interface JsonAnswer {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
+  body: any;
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleSchemaName } from '../../modules/data/module-schema.ts';
 import { type GatewayScenario, gatewayScenario } from '../../modules/gateway/gateway.fixtures.ts';
 import type { TestUser } from '../../testing/harness.ts';
+import type { JsonAnswer } from '../../testing/http-server.ts';
 import type { Scope } from '../scopes.ts';
 
 let gw: GatewayScenario;
@@ -26,12 +27,6 @@ async function installedSite() {
   return { ...installed, token: await tokenFor(installed.siteId, allModuleScopes) };
 }
 
-interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
-  body: any;
-}
-
 async function api(method: string, path: string, token: string, body?: unknown, contentType = 'application/json') {
   const res = await fetch(`${gw.server.url}/api/v1${path}`, {
     method,
@@ -39,7 +34,7 @@ async function api(method: string, path: string, token: string, body?: unknown, 
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null } satisfies Answer;
+  return { status: res.status, body: text ? JSON.parse(text) : null } satisfies Pick<JsonAnswer, 'status' | 'body'>;
 }
 
 /** `/sites/{siteId}/modules/{installationId}/data/{table}` of `at`, plus `rest`. */

@@ -5,15 +5,11 @@ import http from 'node:http';
 import { afterAll } from 'vitest';
 import { createServices } from '../../http/services.ts';
 import { type Scenario, scenario, type TestUser } from '../../testing/harness.ts';
+import type { JsonAnswer as Answer } from '../../testing/http-server.ts';
 import { startTestServer, type TestServer } from '../../testing/http-server.ts';
 import type { Scope } from '../scopes.ts';
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
-  body: any;
-}
+export type { Answer };
 
 export interface RequestOptions {
   method?: string;

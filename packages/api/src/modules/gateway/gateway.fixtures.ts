@@ -76,12 +76,9 @@ function catalogManifest(slug: string, version = '1.0.0', overrides: Record<stri
   });
 }
 
-export interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back
-  body: any;
-  headers: Headers;
-}
+import type { JsonAnswer as Answer } from '../../testing/http-server.ts';
+
+export type { Answer };
 
 /** A gateway caller: `call('GET', 'data/products?limit=2')`, relative to /api/modules/{moduleId}/. */
 export type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;

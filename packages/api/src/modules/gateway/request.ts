@@ -3,37 +3,9 @@
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { validationError } from '../../errors.ts';
+import { NUL_MESSAGE, refuseNul } from '../../lib/nul.ts';
 
 type Problem = { path: PropertyKey[]; message: string };
-const NUL_MESSAGE = 'Remove the NUL character (\\u0000)';
-
-/** Where `value` holds a string (or key) with U+0000; walked without recursion. */
-function nulPaths(value: unknown): PropertyKey[][] {
-  const found: PropertyKey[][] = [];
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (typeof node.value === 'string') {
-      if (node.value.includes('\u0000')) found.push(node.path);
-    } else if (typeof node.value === 'object' && node.value !== null) {
-      for (const [key, child] of Object.entries(node.value)) {
-        if (key.includes('\u0000')) found.push(node.path);
-        else stack.push({ value: child, path: [...node.path, key] });
-      }
-    }
-  }
-  return found;
-}
-
-function refuseNul(value: unknown, prefix: PropertyKey[] = []) {
-  const paths = nulPaths(value);
-  if (paths.length > 0) {
-    throw validationError(
-      'Text cannot contain NUL characters',
-      paths.map((path) => ({ path: [...prefix, ...path], message: NUL_MESSAGE })),
-    );
-  }
-}
-
 /** The parsed JSON body (an empty body reads as `{}`), with no NUL characters in it. */
 export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
