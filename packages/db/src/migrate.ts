@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, DriverAdapterError } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 import { withDatabase } from './index.ts';
@@ -88,6 +88,31 @@ function reportCharColumns<T extends QueryableWithRaw & { startTransaction?: unk
   return adapter;
 }
 
+/**
+ * adapter-pg runs a script by splitting it on every `;`, which breaks any migration holding a
+ * function body (platform.enable_site_rls) or a `;` in a comment. The native engine sends the
+ * script as one simple query (one implicit transaction); do the same.
+ */
+function wholeScripts<T extends { executeScript: Adapter['executeScript'] }>(adapter: T, pool: pg.Pool): T {
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (err) {
+      const e = err as pg.DatabaseError;
+      throw new DriverAdapterError({
+        kind: 'postgres',
+        code: e.code ?? 'N/A',
+        severity: e.severity ?? 'N/A',
+        message: e.message,
+        detail: e.detail,
+        column: e.column,
+        hint: e.hint,
+      });
+    }
+  };
+  return adapter;
+}
+
 async function adminQuery(url: string, sql: string) {
   const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
@@ -105,15 +130,14 @@ function adapterFactory(url: string, pools: pg.Pool[]) {
     async connect() {
       const pool = charAwarePool(url);
       pools.push(pool);
-      return reportCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+      return wholeScripts(reportCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect()), pool);
     },
     // PrismaPg's own shadow database connects to the main database; make a real, disposable one.
     async connectToShadowDb() {
       const name = `prisma_shadow_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
       await adminQuery(url, `create database "${name}"`);
-      const adapter = reportCharColumns(
-        await new PrismaPg(charAwarePool(withDatabase(url, name)), { disposeExternalPool: true }).connect(),
-      );
+      const pool = charAwarePool(withDatabase(url, name));
+      const adapter = wholeScripts(reportCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect()), pool);
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();

@@ -4,11 +4,9 @@
 import { createHash } from 'node:crypto';
 import { type ColumnSpec, columnTypes, type TableSpec } from '@dramac/manifest/data';
 import { escapeIdentifier as ident } from 'pg';
+import { SITE_SETTING } from '../../lib/site-rls.ts';
 
 export type IndexSpec = TableSpec['indexes'][number];
-
-/** Every policy compares a row's site with this setting, which only the gateway sets. */
-export const SITE_SETTING = 'dramac.site_id';
 
 export const qualified = (schema: string, table: string) => `${ident(schema)}.${ident(table)}`;
 

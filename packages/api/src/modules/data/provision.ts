@@ -5,7 +5,8 @@ import { type DataSpec, dataSpec } from '@dramac/manifest/data';
 import { TRPCError } from '@trpc/server';
 import { type ClientBase, escapeIdentifier as ident } from 'pg';
 import { badRequest } from '../../errors.ts';
-import { createTableSql, SITE_SETTING } from './ddl.ts';
+import { SITE_SETTING } from '../../lib/site-rls.ts';
+import { createTableSql } from './ddl.ts';
 import { moduleSchemaName } from './module-schema.ts';
 import { inTransaction } from './transaction.ts';
 
