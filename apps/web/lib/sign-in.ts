@@ -9,7 +9,8 @@ const messages: Record<string, string> = {
 };
 
 /** What to tell a person about a next-auth error code. */
-export const signInMessage = (code: string) => messages[code] ?? 'Could not sign you in. Please try again.';
+export const signInMessage = (code: string) =>
+  (Object.hasOwn(messages, code) ? messages[code] : undefined) ?? 'Could not sign you in. Please try again.';
 
 /**
  * Signs in and resolves to null, or to the message to show. next-auth answers a CSRF token that

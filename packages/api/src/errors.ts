@@ -9,9 +9,13 @@ export interface ValidationDetails {
   formErrors: string[];
 }
 
+/**
+ * The paths are the caller's own keys (`{"constructor": …}`, `__proto__`): the map has no
+ * prototype, so no key finds an inherited member of Object.
+ */
 export function validationDetails(error: unknown): ValidationDetails | null {
   if (!(error instanceof ZodError)) return null;
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, string[]> = Object.create(null);
   const formErrors: string[] = [];
   for (const issue of error.issues) {
     if (issue.path.length === 0) formErrors.push(issue.message);
@@ -19,6 +23,25 @@ export function validationDetails(error: unknown): ValidationDetails | null {
       const key = issue.path.join('.');
       fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
     }
+  }
+  return { fieldErrors, formErrors };
+}
+
+// superjson (tRPC's transformer) refuses to write an object holding these keys
+const UNSERIALIZABLE_KEY = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
+
+/**
+ * validationDetails as tRPC sends them: a field superjson cannot carry as a key (`constructor`,
+ * `__proto__`) is named in a form-level message instead, so the error still goes out as a 400.
+ */
+export function trpcValidationDetails(error: unknown): ValidationDetails | null {
+  const details = validationDetails(error);
+  if (!details) return null;
+  const fieldErrors: Record<string, string[]> = Object.create(null);
+  const formErrors = [...details.formErrors];
+  for (const [path, messages] of Object.entries(details.fieldErrors)) {
+    if (UNSERIALIZABLE_KEY.test(path)) formErrors.push(...messages.map((m) => `${path}: ${m}`));
+    else fieldErrors[path] = messages;
   }
   return { fieldErrors, formErrors };
 }

@@ -7,7 +7,7 @@ import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { z } from 'zod';
 import type { Context } from './context.ts';
-import { forbidden, notFound, validationDetails } from './errors.ts';
+import { forbidden, notFound, trpcValidationDetails } from './errors.ts';
 import { authenticateApiToken, isApiToken } from './external/api-tokens/api-tokens.service.ts';
 import { authenticateOAuthToken, isOAuthAccessToken } from './external/oauth/access-tokens.ts';
 import type { Scope } from './external/scopes.ts';
@@ -22,7 +22,7 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       // a zod failure on input is the caller's mistake: 400 with field errors, never a 500
-      const validation = error.code === 'BAD_REQUEST' ? validationDetails(error.cause) : null;
+      const validation = error.code === 'BAD_REQUEST' ? trpcValidationDetails(error.cause) : null;
       const { stack: _stack, ...data } = shape.data; // never send server stack traces
       return { ...shape, data: { ...data, validation } };
     },
@@ -40,19 +40,22 @@ export const hasRole = (role: RoleName, atLeast: RoleName) => rank[role] >= rank
 // ---- 3. procedures ----
 
 // PostgreSQL text cannot hold U+0000: such input would come back from the database as a 500.
-// Every procedure refuses it first, with field errors like any other validation failure.
-const base = t.procedure.use(async ({ getRawInput, next }) => {
+// Every procedure refuses it with field errors like any other validation failure, once the caller
+// is authenticated: an anonymous caller gets the same 401 whatever the input holds.
+const refuseNulInput = t.middleware(async ({ getRawInput, next }) => {
   refuseNul(await getRawInput());
   return next();
 });
 
-export const publicProcedure = base;
+export const publicProcedure = t.procedure.use(refuseNulInput);
 
 /** A signed-in dashboard user; `ctx.user` is non-null from here on. */
-export const protectedProcedure = base.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+export const protectedProcedure = t.procedure
+  .use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  })
+  .use(refuseNulInput);
 
 /** Platform staff (`User.isPlatformAdmin`), read from the database on every call, never the session. */
 export const platformAdminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
@@ -110,18 +113,20 @@ export type BearerToken = NonNullable<Awaited<ReturnType<typeof authenticateBear
  * issued to an app the site granted), holding the scope the route declares in its meta
  * (`scope`). The route's `siteId` must be the token's site.
  */
-export const tokenProcedure = base.use(async ({ ctx, meta, next, getRawInput }) => {
-  const token = ctx.req.bearer !== undefined ? ctx.req.bearer : await authenticateBearer(ctx.db, ctx.req.authorization);
-  if (!token) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'Send a valid API token or OAuth access token as "Authorization: Bearer <token>"',
-    });
-  }
-  if (meta?.scope && !token.scopes.includes(meta.scope)) {
-    throw forbidden(`This token lacks the "${meta.scope}" scope`);
-  }
-  const raw = (await getRawInput()) as { siteId?: unknown } | undefined;
-  if (raw && typeof raw === 'object' && 'siteId' in raw && raw.siteId !== token.siteId) throw notFound('Site');
-  return next({ ctx: { ...ctx, token } });
-});
+export const tokenProcedure = t.procedure
+  .use(async ({ ctx, meta, next, getRawInput }) => {
+    const token = ctx.req.bearer !== undefined ? ctx.req.bearer : await authenticateBearer(ctx.db, ctx.req.authorization);
+    if (!token) {
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: 'Send a valid API token or OAuth access token as "Authorization: Bearer <token>"',
+      });
+    }
+    if (meta?.scope && !token.scopes.includes(meta.scope)) {
+      throw forbidden(`This token lacks the "${meta.scope}" scope`);
+    }
+    const raw = (await getRawInput()) as { siteId?: unknown } | undefined;
+    if (raw && typeof raw === 'object' && 'siteId' in raw && raw.siteId !== token.siteId) throw notFound('Site');
+    return next({ ctx: { ...ctx, token } });
+  })
+  .use(refuseNulInput);

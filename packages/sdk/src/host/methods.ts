@@ -131,7 +131,10 @@ function refused(method: string, error: z.ZodError): BridgeErrorData {
   for (const issue of error.issues) {
     // [1, 'where', 'email'] → "query.where.email": the argument's name rather than its index
     const [first, ...rest] = issue.path;
-    const head = typeof first === 'number' ? (ARGUMENT_NAMES[method]?.[first] ?? String(first)) : '';
+    const head =
+      typeof first === 'number'
+        ? ((Object.hasOwn(ARGUMENT_NAMES, method) ? ARGUMENT_NAMES[method]![first] : undefined) ?? String(first))
+        : '';
     const key = [head, ...rest.map(String)].filter(Boolean).join('.') || 'arguments';
     fields[key] ??= issue.message;
   }

@@ -24,24 +24,26 @@ export const MODULE_ASSET_CSP = [
   'sandbox allow-scripts allow-forms',
 ].join('; ');
 
-const CONTENT_TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  mjs: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  map: 'application/json; charset=utf-8',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  woff: 'font/woff',
-  woff2: 'font/woff2',
-  txt: 'text/plain; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-};
+const CONTENT_TYPES = new Map(
+  Object.entries({
+    html: 'text/html; charset=utf-8',
+    js: 'text/javascript; charset=utf-8',
+    mjs: 'text/javascript; charset=utf-8',
+    css: 'text/css; charset=utf-8',
+    json: 'application/json; charset=utf-8',
+    map: 'application/json; charset=utf-8',
+    svg: 'image/svg+xml',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    gif: 'image/gif',
+    webp: 'image/webp',
+    woff: 'font/woff',
+    woff2: 'font/woff2',
+    txt: 'text/plain; charset=utf-8',
+    md: 'text/markdown; charset=utf-8',
+  }),
+);
 
 const BRIDGE_FILE = 'module-bridge.js';
 
@@ -114,12 +116,12 @@ export async function handleModuleAsset(req: Request, services: Pick<Services, '
     if (path !== BRIDGE_FILE) return notFound();
     const bundle = await moduleBridgeBundle();
     // a stable URL whose content changes with a deploy: revalidate every time (a 304 is cheap)
-    return serve(req, bundle.code, CONTENT_TYPES.js!, `"${bundle.sha256}"`, 'no-cache');
+    return serve(req, bundle.code, CONTENT_TYPES.get('js')!, `"${bundle.sha256}"`, 'no-cache');
   }
 
   if (!/^[0-9a-f]{64}$/.test(hash) || path === MANIFEST_FILE) return notFound();
   const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  const contentType = CONTENT_TYPES[extension];
+  const contentType = CONTENT_TYPES.get(extension); // a Map: `x.constructor` is no type
   if (!contentType) return notFound();
   const file = (await packageFiles(services.db, hash))?.get(path);
   if (!file) return notFound();

@@ -13,7 +13,7 @@ export function visibleSettings({ installation, contract }: WithSettings): Recor
   const shown: Record<string, unknown> = {};
   for (const field of contract.settings) {
     if (field.type === 'secret') continue;
-    const value = saved[field.key] ?? field.default;
+    const value = (Object.hasOwn(saved, field.key) ? saved[field.key] : undefined) ?? field.default;
     if (value !== undefined) shown[field.key] = value;
   }
   return shown;

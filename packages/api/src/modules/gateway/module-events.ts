@@ -12,7 +12,13 @@ const MAX_PAYLOAD_BYTES = 32_768;
 
 const eventBody = z.strictObject({
   name: z.string({ error: 'Name the event' }).max(64),
-  payload: z.record(z.string(), z.unknown()).default({}),
+  // the object as sent, not a copy: a copy made key by key loses a `__proto__` key, which the
+  // event's declaration must see to refuse it like any undeclared property
+  payload: z
+    .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+      error: 'Send the payload as a JSON object',
+    })
+    .default({}),
 });
 
 const renderBody = z.strictObject({

@@ -89,7 +89,8 @@ export function installationView(inst: Installation) {
   const shown: Record<string, string | number | boolean | { set: boolean }> = {
     ...(inst.settings as Record<string, string | number | boolean>),
   };
-  for (const field of fieldsOf(inst.version)) if (field.type === 'secret') shown[field.key] = { set: field.key in secrets };
+  for (const field of fieldsOf(inst.version))
+    if (field.type === 'secret') shown[field.key] = { set: Object.hasOwn(secrets, field.key) };
   return {
     id: inst.id,
     siteId: inst.siteId,
@@ -300,9 +301,10 @@ export async function configureInstallation(ctx: Ctx, input: z.infer<typeof conf
     if (!fields.some((f) => f.key === key)) problem(key, `"${key}" is not a setting of this module`);
   }
   for (const field of fields) {
-    const given = input.settings[field.key];
+    // own keys only: a field named like an Object member (`constructor`) is not "given" by every object
+    const given = Object.hasOwn(input.settings, field.key) ? input.settings[field.key] : undefined;
     if (given === undefined || given === null) {
-      const hasValue = field.type === 'secret' ? field.key in secrets : field.default !== undefined;
+      const hasValue = field.type === 'secret' ? Object.hasOwn(secrets, field.key) : field.default !== undefined;
       if (field.type !== 'secret' && field.default !== undefined) values[field.key] = field.default;
       if (field.required && !hasValue) problem(field.key, `${field.label} is required`);
       continue;

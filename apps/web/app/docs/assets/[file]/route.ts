@@ -10,7 +10,7 @@ const files: Record<string, string> = {
 
 export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  const type = files[file];
+  const type = Object.hasOwn(files, file) ? files[file] : undefined;
   if (!type) return new Response('Not found', { status: 404 });
   const dir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   return new Response(await fs.readFile(path.join(dir, file)), {
