@@ -35,7 +35,8 @@ function newestSource(): number {
   let newest = 0;
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.next') || entry.name === 'generated') continue;
+      // next-env.d.ts is rewritten by every build (it names that build's folder): not a source
+      if (['node_modules', 'generated', 'next-env.d.ts'].includes(entry.name) || entry.name.startsWith('.next')) continue;
       const p = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(p);
       else newest = Math.max(newest, fs.statSync(p).mtimeMs);

@@ -4,9 +4,8 @@ import 'server-only';
 import { createCaller, createContext } from '@dramac/api';
 import { TRPCError } from '@trpc/server';
 import { notFound } from 'next/navigation';
-import { getServerSession } from 'next-auth';
 import { cache } from 'react';
-import { auth, requireUser } from './auth';
+import { currentSession, requireUser } from './auth';
 import { services } from './services';
 
 /** The caller for a page that needs a user; signed-out visitors go to sign-in and back to `next`. */
@@ -17,7 +16,7 @@ export const serverApi = cache(async (next?: string) => {
 
 /** The signed-in user, or null, for pages that anyone may open. */
 export async function optionalUser() {
-  const session = await getServerSession(auth());
+  const session = await currentSession();
   const user = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
   return user?.id ? { id: user.id, email: user.email ?? '', name: user.name ?? '' } : null;
 }

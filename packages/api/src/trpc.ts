@@ -12,6 +12,7 @@ import { authenticateApiToken, isApiToken } from './external/api-tokens/api-toke
 import { authenticateOAuthToken, isOAuthAccessToken } from './external/oauth/access-tokens.ts';
 import type { Scope } from './external/scopes.ts';
 import { refuseNul } from './lib/nul.ts';
+import { forgetCachedRows } from './lib/row-cache.ts';
 import { siteMembership } from './platform/access.ts';
 
 // ---- 1. initialisation ----
@@ -47,10 +48,21 @@ const refuseNulInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(refuseNulInput);
+// After a change, this process forgets the rows it cached (lib/row-cache.ts) at once, so the
+// caller's next read sees it; other processes hear of it from PostgreSQL.
+const base = t.procedure.use(async ({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  try {
+    return await next();
+  } finally {
+    forgetCachedRows(ctx.db);
+  }
+});
+
+export const publicProcedure = base.use(refuseNulInput);
 
 /** A signed-in dashboard user; `ctx.user` is non-null from here on. */
-export const protectedProcedure = t.procedure
+export const protectedProcedure = base
   .use(({ ctx, next }) => {
     if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
     return next({ ctx: { ...ctx, user: ctx.user } });
@@ -113,7 +125,7 @@ export type BearerToken = NonNullable<Awaited<ReturnType<typeof authenticateBear
  * issued to an app the site granted), holding the scope the route declares in its meta
  * (`scope`). The route's `siteId` must be the token's site.
  */
-export const tokenProcedure = t.procedure
+export const tokenProcedure = base
   .use(async ({ ctx, meta, next, getRawInput }) => {
     const token = ctx.req.bearer !== undefined ? ctx.req.bearer : await authenticateBearer(ctx.db, ctx.req.authorization);
     if (!token) {

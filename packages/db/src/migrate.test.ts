@@ -61,8 +61,11 @@ describe('migrations', () => {
   });
 
   it('reports a schema change that has no migration', async () => {
-    // as if the newest migration had not been written: the folder listing leaves it out
-    const newest = migrationNames().at(-1)!;
+    // as if the newest migration that creates tables had not been written: the folder listing
+    // leaves it out (a migration of triggers only changes nothing Prisma's schema describes)
+    const createsTables = (name: string) =>
+      fs.readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8').includes('CREATE TABLE');
+    const newest = migrationNames().filter(createsTables).at(-1)!;
     const readdir = fs.readdirSync.bind(fs) as (dir: fs.PathLike, opts: { withFileTypes: true }) => fs.Dirent[];
     const spy = vi
       .spyOn(fs, 'readdirSync')

@@ -6,9 +6,11 @@ import type { Services } from '../context.ts';
 import { rateLimitsEnabled, requestLogEnabled } from '../external/traffic/config.ts';
 import { flushOnShutdown, RequestLogWriter } from '../external/traffic/request-log.ts';
 import { createLimits } from '../lib/rate-limit.ts';
+import { watchRowChanges } from '../lib/row-cache.ts';
 
 export async function createServices(url: string, appUrl: string): Promise<Services & { close: () => Promise<void> }> {
   const db = createDb(url);
+  const rowChanges = await watchRowChanges(db, url);
   const boss = createBoss(url);
   boss.on('error', (err) => console.error('[pg-boss]', err.message));
   await boss.start();
@@ -29,6 +31,7 @@ export async function createServices(url: string, appUrl: string): Promise<Servi
       await boss.stop({ graceful: false });
       await limits.close();
       await modulePool.end();
+      await rowChanges.close();
       await db.$disconnect();
     },
   };

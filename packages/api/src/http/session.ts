@@ -8,6 +8,7 @@ import { credentialsInput } from '../platform/auth/auth.schemas.ts';
 import { verifyCredentials } from '../platform/auth/auth.service.ts';
 import { limitBody } from './body-limit.ts';
 import { jsonError } from './errors.ts';
+import { decodeSession, encodeSession } from './session-jwt.ts';
 
 export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;
@@ -19,6 +20,7 @@ export function authOptions(services: () => Promise<Services>): AuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: 'jwt', maxAge: 30 * 86_400 },
+    jwt: { encode: encodeSession, decode: decodeSession },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({
@@ -94,6 +96,7 @@ export async function sessionUser(req: Request): Promise<SessionUser | null> {
   const token = await getToken({
     req: { cookies: parsed, headers: {} } as never,
     secret: authSecret(),
+    decode: decodeSession,
     secureCookie: cookies.includes('__Secure-next-auth.session-token'),
   });
   if (!token?.sub || !token.email) return null;

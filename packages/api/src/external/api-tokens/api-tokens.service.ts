@@ -2,6 +2,7 @@
 // site and a set of scopes (external/scopes.ts). OAuth access tokens sit beside them;
 // tokenProcedure in trpc.ts stays the one place a REST caller is authorised.
 import type { Db } from '@dramac/db';
+import { rowCache } from '../../lib/row-cache.ts';
 import { newToken, sha256 } from '../../lib/secrets.ts';
 import type { Scope } from '../scopes.ts';
 
@@ -27,13 +28,32 @@ export async function createApiToken(
 
 export const isApiToken = (token: string) => /^dra_[A-Za-z0-9_-]{20,100}$/.test(token);
 
+interface ValidToken {
+  id: string;
+  siteId: string;
+  agencyId: string;
+  scopes: Scope[];
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** a short TTL only bounds a lost change notice: revoking a token empties every process's cache */
+const tokenCache = (db: Db) => rowCache<ValidToken>(db, 'api-tokens', ['external.api_tokens'], 60_000);
+
 /** The API token's site and scopes, if it is valid now. */
 export async function authenticateApiToken(db: Db, token: string) {
-  const row = await db.apiToken.findUnique({ where: { tokenHash: sha256(token) } });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null;
+  const hash = sha256(token);
+  const cache = tokenCache(db);
+  const row = await cache.get(hash, async () => {
+    const found = await db.apiToken.findUnique({ where: { tokenHash: hash } });
+    return found && !found.revokedAt ? { ...found, scopes: found.scopes as Scope[] } : null;
+  });
+  if (!row || (row.expiresAt && row.expiresAt < new Date())) return null;
   // last use is informational; one write a minute per token is plenty
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    const lastUsedAt = new Date();
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt } });
+    cache.update(hash, { ...row, lastUsedAt });
   }
-  return { id: row.id, siteId: row.siteId, agencyId: row.agencyId, scopes: row.scopes as Scope[] };
+  return { id: row.id, siteId: row.siteId, agencyId: row.agencyId, scopes: row.scopes };
 }

@@ -65,8 +65,10 @@ export async function withModuleSession<T>(
   const schema = moduleSchemaName(session.shortId);
   if (!session.siteId) throw badRequest('A module session needs a site');
   return inTransaction(client, async () => {
-    await client.query(`set local role ${ident(schema)}`);
-    await client.query('select set_config($1, $2, true), set_config($3, $4, true)', [
+    // one statement: `set_config('role', …, true)` is SET LOCAL ROLE, as a function call
+    await client.query('select set_config($1, $2, true), set_config($3, $4, true), set_config($5, $6, true)', [
+      'role',
+      schema,
       SITE_SETTING,
       session.siteId,
       'search_path',

@@ -6,7 +6,7 @@
 // - an embed token (Authorization: Bearer) sent from the exact origin it was issued for;
 // - on the REST API (/api/v1), an API token or OAuth access token of the site, naming the
 //   installation by id; tokenProcedure has checked the token's site and scope.
-import type { Db, Site } from '@dramac/db';
+import { type Db, Prisma, type Site } from '@dramac/db';
 import { TRPCError } from '@trpc/server';
 import type { Services } from '../../context.ts';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
@@ -26,11 +26,6 @@ export interface GatewayCaller {
   contract: VersionContract;
 }
 
-const installationShape = {
-  module: { select: { id: true, slug: true, name: true, shortId: true } },
-  version: { select: { id: true, version: true } },
-} as const;
-
 type LoadedInstallation = {
   id: string;
   moduleId: string;
@@ -39,7 +34,59 @@ type LoadedInstallation = {
   grantedPermissions: string[];
   module: GatewayCaller['module'];
   version: GatewayCaller['version'];
+  site: Site;
 };
+
+type InstallationRow = Site & {
+  inst_id: string;
+  inst_module_id: string;
+  inst_status: string;
+  inst_settings: unknown;
+  inst_permissions: string[];
+  mod_slug: string;
+  mod_name: string;
+  mod_short_id: string;
+  ver_id: string;
+  ver_version: string;
+};
+
+/** An installation with its module, installed version and site: one query on every gateway call. */
+async function loadInstallation(db: Db, where: Prisma.Sql): Promise<LoadedInstallation | null> {
+  const rows = await db.$queryRaw<InstallationRow[]>`
+    select s.*, i.id as inst_id, i."moduleId" as inst_module_id, i.status::text as inst_status,
+           i.settings as inst_settings, i."grantedPermissions" as inst_permissions,
+           m.slug as mod_slug, m.name as mod_name, m."shortId" as mod_short_id, v.id as ver_id, v.version as ver_version
+      from modules.module_installations i
+      join modules.modules m on m.id = i."moduleId"
+      join modules.module_versions v on v.id = i."versionId"
+      join platform.sites s on s.id = i."siteId"
+     where ${where}`;
+  const row = rows[0];
+  if (!row) return null;
+  const {
+    inst_id,
+    inst_module_id,
+    inst_status,
+    inst_settings,
+    inst_permissions,
+    mod_slug,
+    mod_name,
+    mod_short_id,
+    ver_id,
+    ver_version,
+    ...site
+  } = row;
+  return {
+    id: inst_id,
+    moduleId: inst_module_id,
+    status: inst_status,
+    settings: inst_settings,
+    grantedPermissions: inst_permissions,
+    module: { id: inst_module_id, slug: mod_slug, name: mod_name, shortId: mod_short_id },
+    version: { id: ver_id, version: ver_version },
+    site,
+  };
+}
 
 /** The bearer token, if the request sends one. */
 export function bearerToken(req: Request): string | null {
@@ -63,10 +110,7 @@ async function fromEmbedToken(req: Request, services: Services, moduleId: string
       `This embed token is for pages on ${claims.origin}; this request ${origin ? `comes from ${origin}` : 'names no Origin'}`,
     );
   }
-  const inst = await services.db.moduleInstallation.findUnique({
-    where: { id: claims.installationId },
-    include: { ...installationShape, site: true },
-  });
+  const inst = await loadInstallation(services.db, Prisma.sql`i.id = ${claims.installationId}`);
   // the site (and its installations) was deleted since the token was issued
   if (!inst) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This embed token is not valid any more' });
   if (inst.moduleId !== moduleId) throw forbidden('This embed token is for another module');
@@ -87,10 +131,7 @@ async function fromSession(req: Request, services: Services, moduleId: string) {
   // the installation is read alongside the membership check, and used only once that passed
   const [{ membership, site }, inst] = await Promise.all([
     siteMembership(services.db, user.id, siteId),
-    services.db.moduleInstallation.findUnique({
-      where: { siteId_moduleId: { siteId, moduleId } },
-      include: installationShape,
-    }),
+    loadInstallation(services.db, Prisma.sql`i."siteId" = ${siteId} and i."moduleId" = ${moduleId}`),
   ]);
   return { inst: usable(inst), site, role: membership.role };
 }
@@ -106,10 +147,7 @@ export async function authorise(req: Request, services: Services, moduleId: stri
 
 /** A REST caller acting for `siteId` on its installation `installationId`; another site's is not found. */
 export async function integrationCaller(db: Db, siteId: string, installationId: string): Promise<GatewayCaller> {
-  const inst = await db.moduleInstallation.findFirst({
-    where: { id: installationId, siteId },
-    include: { ...installationShape, site: true },
-  });
+  const inst = await loadInstallation(db, Prisma.sql`i.id = ${installationId} and i."siteId" = ${siteId}`);
   const found = usable(inst);
   return callerOf(db, found, found.site, 'integration');
 }
