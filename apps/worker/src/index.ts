@@ -1,4 +1,5 @@
 // The pg-boss worker: every background job runs here. Stateless; run as many copies as needed.
+import { workDomainQueues } from '@dramac/api/registry';
 import { createDb } from '@dramac/db';
 import { createBoss, type Payload, polling, queues, schedules } from '@dramac/jobs';
 import type { Job } from 'pg-boss';
@@ -45,6 +46,8 @@ export async function startWorker(url: string, opts: WorkerOptions = {}) {
   await workModules(db, boss, url, { pollingIntervalSeconds: opts.pollingIntervalSeconds });
   await workDomains(db, boss, { pollingIntervalSeconds: opts.pollingIntervalSeconds });
   await workRequestLog(db, boss, { pollingIntervalSeconds: opts.pollingIntervalSeconds });
+  // the business domains' queues (their definitions in @dramac/api's registry), schedules included
+  await workDomainQueues(boss, { db, boss, databaseUrl: url }, { pollingIntervalSeconds: opts.pollingIntervalSeconds });
   // recurring jobs: scheduling is idempotent, and pg-boss runs each slot once across all workers
   for (const [name, cron] of Object.entries(schedules)) await boss.schedule(name, cron, {}, { tz: 'UTC' });
   return {

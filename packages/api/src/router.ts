@@ -12,6 +12,7 @@ import { emailRouter } from './platform/email/email.router.ts';
 import { invitationsRouter } from './platform/invitations/invitations.router.ts';
 import { membersRouter } from './platform/members/members.router.ts';
 import { sitesRouter } from './platform/sites/sites.router.ts';
+import { domainRouters } from './registry/index.ts';
 import { router } from './trpc.ts';
 import { webhooksRestRouter, webhooksRouter } from './webhooks/webhooks.router.ts';
 
@@ -34,6 +35,8 @@ export const appRouter = router({
   domains: domainsRouter,
   v1Domains: domainsRestRouter,
   requestLog: requestLogRouter,
+  // the business domains (registry/domains.ts), each under its key
+  ...domainRouters(),
 });
 
 export type AppRouter = typeof appRouter;

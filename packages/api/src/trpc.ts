@@ -10,7 +10,6 @@ import type { Context } from './context.ts';
 import { forbidden, notFound, trpcValidationDetails } from './errors.ts';
 import { authenticateApiToken, isApiToken } from './external/api-tokens/api-tokens.service.ts';
 import { authenticateOAuthToken, isOAuthAccessToken } from './external/oauth/access-tokens.ts';
-import type { Scope } from './external/scopes.ts';
 import { refuseNul } from './lib/nul.ts';
 import { forgetCachedRows } from './lib/row-cache.ts';
 import { siteMembership } from './platform/access.ts';
@@ -18,7 +17,7 @@ import { siteMembership } from './platform/access.ts';
 // ---- 1. initialisation ----
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta & { scope?: Scope }>()
+  .meta<OpenApiMeta & { scope?: `${string}:${string}` }>()
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
@@ -120,6 +119,58 @@ export async function authenticateBearer(db: Db, authorization: string | null) {
 
 export type BearerToken = NonNullable<Awaited<ReturnType<typeof authenticateBearer>>>;
 
+async function bearerOf(ctx: Context) {
+  const token = ctx.req.bearer !== undefined ? ctx.req.bearer : await authenticateBearer(ctx.db, ctx.req.authorization);
+  if (!token) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Send a valid API token or OAuth access token as "Authorization: Bearer <token>"',
+    });
+  }
+  return token;
+}
+
+/** Who is acting on a site: a member of its agency (dashboard, typed client) or a bearer token. */
+export type SiteCaller =
+  | { kind: 'member'; userId: string; role: RoleName }
+  | { kind: 'token'; tokenId: string; clientId: string | null; scopes: string[] };
+
+/** A signed-in user, or else a valid bearer token: checked before the input, as for every caller. */
+const siteCaller = t.procedure
+  .use(async ({ ctx, next }) => {
+    if (!ctx.user && !ctx.req.authorization && ctx.req.bearer === undefined) {
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in, or send an API token as "Authorization: Bearer <token>"' });
+    }
+    return next({ ctx: { ...ctx, bearerToken: ctx.user ? null : await bearerOf(ctx) } });
+  })
+  .use(refuseNulInput);
+
+/**
+ * `input.siteId` for either caller, so one procedure serves the dashboard, the typed client and
+ * REST. A signed-in user needs a membership in the site's agency with at least `minRole`; a
+ * bearer token (sent when nobody is signed in) must be bound to that site and hold the scope the
+ * procedure declares in its meta. A procedure without a scope is not open to tokens. Another
+ * tenant's site answers NOT_FOUND either way.
+ */
+export function siteAccessProcedure(minRole: RoleName = 'member') {
+  return siteCaller.input(z.object({ siteId: id })).use(async ({ ctx, input, meta, next }) => {
+    if (ctx.user) {
+      const { membership, site } = await siteMembership(ctx.db, ctx.user.id, input.siteId);
+      if (!hasRole(membership.role, minRole)) throw forbidden(`This needs the ${minRole} role or higher`);
+      const caller: SiteCaller = { kind: 'member', userId: ctx.user.id, role: membership.role };
+      return next({ ctx: { ...ctx, site, caller } });
+    }
+    const token = ctx.bearerToken;
+    if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+    if (!meta?.scope) throw forbidden('This operation is only available in the dashboard, not to API tokens');
+    if (!token.scopes.includes(meta.scope)) throw forbidden(`This token lacks the "${meta.scope}" scope`);
+    const site = input.siteId === token.siteId ? await ctx.db.site.findUnique({ where: { id: token.siteId } }) : null;
+    if (!site) throw notFound('Site');
+    const caller: SiteCaller = { kind: 'token', tokenId: token.id, clientId: token.clientId, scopes: token.scopes };
+    return next({ ctx: { ...ctx, site, caller } });
+  });
+}
+
 /**
  * The REST surface: a bearer token bound to one site (an API token, or an OAuth access token
  * issued to an app the site granted), holding the scope the route declares in its meta
@@ -127,13 +178,7 @@ export type BearerToken = NonNullable<Awaited<ReturnType<typeof authenticateBear
  */
 export const tokenProcedure = base
   .use(async ({ ctx, meta, next, getRawInput }) => {
-    const token = ctx.req.bearer !== undefined ? ctx.req.bearer : await authenticateBearer(ctx.db, ctx.req.authorization);
-    if (!token) {
-      throw new TRPCError({
-        code: 'UNAUTHORIZED',
-        message: 'Send a valid API token or OAuth access token as "Authorization: Bearer <token>"',
-      });
-    }
+    const token = await bearerOf(ctx);
     if (meta?.scope && !token.scopes.includes(meta.scope)) {
       throw forbidden(`This token lacks the "${meta.scope}" scope`);
     }

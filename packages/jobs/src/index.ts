@@ -100,13 +100,38 @@ export function createBoss(
  */
 export const polling = (seconds: number) => ({ pollingIntervalSeconds: seconds, notifyPollingIntervalSeconds: seconds });
 
-/** Installs pg-boss's schema and our queues; run with migrations (idempotent). */
-export async function installQueues(url: string): Promise<void> {
+/**
+ * A business domain's queue: declared in the domain's folder (its definition lists it), installed
+ * and worked beside the platform's queues. Its name starts with the domain's key (`crm.…`).
+ */
+export interface DomainQueue<P extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: P;
+  options: QueueOptions & { notify?: boolean };
+  /** cron (UTC) when the worker should run it on a schedule */
+  schedule?: string;
+}
+
+export const defineQueue = <P extends z.ZodType>(queue: DomainQueue<P>): DomainQueue<P> => queue;
+
+/** Enqueues a domain queue's job inside the caller's Prisma transaction. */
+export async function enqueueOn<P extends z.ZodType>(
+  boss: PgBoss,
+  tx: PrismaTransactionLike,
+  queue: DomainQueue<P>,
+  payload: z.infer<P>,
+): Promise<void> {
+  await boss.send(queue.name, queue.payload.parse(payload) as object, { db: fromPrisma(tx) });
+}
+
+/** Installs pg-boss's schema, our queues and the domains' (`extra`); run with migrations (idempotent). */
+export async function installQueues(url: string, extra: readonly DomainQueue[] = []): Promise<void> {
   const boss = createBoss(url, { max: 2 });
   boss.on('error', () => {});
   await boss.start();
   try {
-    for (const [name, def] of Object.entries(queues)) {
+    const all = [...Object.entries(queues), ...extra.map((q) => [q.name, q] as const)];
+    for (const [name, def] of all) {
       if (await boss.getQueue(name)) await boss.updateQueue(name, def.options);
       else await boss.createQueue(name, def.options);
     }

@@ -3,6 +3,8 @@
 import { buildTgz, widgetFiles, widgetManifest } from '@dramac/manifest/testing';
 import { scopes } from '../external/scopes.ts';
 import { createCaller, createContext } from '../index.ts';
+import type { DomainRouters } from '../registry/index.ts';
+import { registeredDomains } from '../registry/index.ts';
 import type { Scenario, TestUser } from './harness.ts';
 import type { InputAt, Path } from './router-walk.ts';
 
@@ -31,6 +33,20 @@ export interface AgencyRows {
   nextPackage: string;
   /** holds an API token with every scope for `siteId` (not `tokenId`, which a case revokes) */
   rest: ReturnType<typeof createCaller>;
+  /** the registered domains' rows on `siteId` (their modules installed), by the input key that names each */
+  domainIds: Record<string, string>;
+}
+
+/** Installs each registered domain's module on the site and creates the rows its definition seeds. */
+async function domainRows(s: Scenario, owner: TestUser, siteId: string, n: number) {
+  const ids: Record<string, string> = {};
+  for (const domain of registeredDomains()) {
+    const module = await s.services.db.module.findUniqueOrThrow({ where: { slug: domain.module.id } });
+    await owner.api.installations.install({ siteId, moduleId: module.id, acceptPermissions: domain.module.permissions });
+    const seeded = await domain.tenancy?.rows({ services: s.services, userId: owner.id, agencyId: owner.agencyId, siteId, n });
+    Object.assign(ids, seeded);
+  }
+  return ids;
 }
 
 /** The agency's widget at `version`: it keeps notes in a table of its own (`data:own`). */
@@ -112,12 +128,23 @@ export async function agencyRows(s: Scenario, owner: TestUser, n: number): Promi
     grantId: grant.id,
     nextPackage: await packageOf('3.0.0'),
     rest,
+    domainIds: await domainRows(s, owner, site.id, n),
   };
+}
+
+/** The domains' procedures are called as their definitions say (`tenancy.calls`), not from the table below. */
+type PlatformPath = Exclude<Path, `${keyof DomainRouters & string}.${string}`>;
+
+/** The call of `path` that the platform's table or the path's domain gives, on `rows`; undefined when neither has one. */
+export function validCall(path: string, rows: AgencyRows): { input: unknown } | undefined {
+  if (path in validInput) return { input: validInput[path as PlatformPath](rows) };
+  const call = registeredDomains().flatMap((d) => (d.tenancy?.calls[path] ? [d.tenancy.calls[path]] : []))[0];
+  return call && { input: call({ ...rows.domainIds, agencyId: rows.agencyId, siteId: rows.siteId }) };
 }
 
 /** A valid call for each procedure: what the sweep breaks one field at a time. `sites.delete`
  *  names the wrong slug so that no variant deletes the site the other cases need. */
-export const validInput: { [P in Path]: (r: AgencyRows) => InputAt<P> } = {
+const validInput: { [P in PlatformPath]: (r: AgencyRows) => InputAt<P> } = {
   'auth.signUp': () => ({ name: 'Sam', email: 'sam@example.test', password: 'long enough', agencyName: 'Sam & Co' }),
   'auth.me': () => undefined,
   'agencies.get': (r) => ({ agencyId: r.agencyId }),

@@ -12,7 +12,7 @@ export type InputAt<P extends Path> = P extends `${infer R extends keyof RouterI
 
 const procedures = appRouter._def.procedures as unknown as Record<
   string,
-  { _def: { inputs: unknown[]; meta?: { openapi?: unknown } } }
+  { _def: { inputs: unknown[]; meta?: { openapi?: unknown; scope?: string } } }
 >;
 
 export const procedurePaths = Object.keys(procedures);
@@ -32,3 +32,6 @@ export function callProcedure(api: ReturnType<typeof createCaller>, path: string
   const [group, name] = path.split('.') as [string, string];
   return (api as unknown as Record<string, Record<string, Call>>)[group]![name]!(input);
 }
+
+/** The scope a procedure declares in its meta: a bearer token holding it may call the procedure. */
+export const scopeOf = (path: string) => procedures[path]!._def.meta?.scope;

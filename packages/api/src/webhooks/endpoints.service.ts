@@ -9,8 +9,8 @@ import ipaddr from 'ipaddr.js';
 import type { z } from 'zod';
 import { fieldError, notFound } from '../errors.ts';
 import { encryptSecret } from '../lib/encryption.ts';
-import { newEventId } from './emit.ts';
 import type { deliveryFilters, endpointFields, updateEndpointFields } from './endpoints.schemas.ts';
+import { newEventId } from './events.ts';
 
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 export const newMessageId = () => `msg_${randomBytes(12).toString('base64url')}`;

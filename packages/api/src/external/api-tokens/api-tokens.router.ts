@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notFound } from '../../errors.ts';
 import { agencyProcedure, id, router } from '../../trpc.ts';
-import { scopeInfo, scopes } from '../scopes.ts';
+import { describeScope, scopes } from '../scopes.ts';
 import { createApiToken } from './api-tokens.service.ts';
 
 export const apiTokensRouter = router({
@@ -21,7 +21,7 @@ export const apiTokensRouter = router({
       orderBy: { createdAt: 'desc' },
     }),
   ),
-  scopes: agencyProcedure().query(() => scopes.map((s) => ({ scope: s, description: scopeInfo[s].description }))),
+  scopes: agencyProcedure().query(() => scopes.map((s) => ({ scope: s, description: describeScope(s).description }))),
   /** Returns the token once; only its hash is kept. */
   create: agencyProcedure('admin')
     .input(

@@ -2,7 +2,6 @@
 // expire or are revoked (their family, their grant or the app going away).
 import type { Db } from '@dramac/db';
 import { sha256 } from '../../lib/secrets.ts';
-import { intersectScopes } from '../scopes.ts';
 
 export const isOAuthAccessToken = (token: string) => /^doa_[A-Za-z0-9_-]{20,100}$/.test(token);
 
@@ -37,7 +36,7 @@ export async function authenticateOAuthToken(db: Db, token: string) {
     siteId: grant.siteId,
     agencyId: grant.site.agencyId,
     // an app that narrowed its allowed scopes narrowed its tokens too
-    scopes: intersectScopes(row.scopes, grant.app.scopes),
+    scopes: row.scopes.filter((scope) => grant.app.scopes.includes(scope)),
     clientId: grant.app.clientId,
   };
 }

@@ -6,7 +6,7 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from '@dramac/db';
 import type { Services, SessionUser } from '../../context.ts';
 import { authSecret } from '../../http/session.ts';
-import { scopeInfo } from '../scopes.ts';
+import { describeScope } from '../scopes.ts';
 import {
   type AuthorizationParams,
   authorizationParamNames,
@@ -90,7 +90,7 @@ export async function prepareConsent(services: Services, user: SessionUser, quer
   return {
     kind: 'consent',
     app: { name: app.name, logoUrl: logoPath(app), publisher: app.agency.name, clientId: app.clientId },
-    scopes: scopes.map((scope) => ({ scope, consent: scopeInfo[scope].consent })),
+    scopes: scopes.map((scope) => ({ scope, consent: describeScope(scope).consent })),
     sites: sites.map((s) => ({
       id: s.id,
       name: s.name,

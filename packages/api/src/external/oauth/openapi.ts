@@ -2,10 +2,10 @@
 // scope, and on each REST operation the scope its route declares (meta.scope), which is the
 // scope tokenProcedure checks.
 import type { AnyTRPCRouter } from '@trpc/server';
-import { scopeInfo, scopes } from '../scopes.ts';
+import { describeScope, scopes } from '../scopes.ts';
 
 export function oauth2SecurityScheme(issuer: string) {
-  const scopeDescriptions = Object.fromEntries(scopes.map((s) => [s, scopeInfo[s].description]));
+  const scopeDescriptions = Object.fromEntries(scopes.map((s) => [s, describeScope(s).description]));
   return {
     type: 'oauth2' as const,
     description:

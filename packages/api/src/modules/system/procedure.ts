@@ -1,13 +1,16 @@
 // First-party business modules are installed per site. Their routers build on
 // `systemModuleProcedure`, so a site that has not installed (or has disabled) the module is
-// refused before any handler runs: one check, in one place.
+// refused before any handler runs, whoever calls: a member in the dashboard or a bearer token.
+// One check, in one place.
+import type { Manifest } from '@dramac/manifest';
 import { forbidden } from '../../errors.ts';
-import { type RoleName, siteProcedure } from '../../trpc.ts';
+import { type RoleName, siteAccessProcedure } from '../../trpc.ts';
 import { SYSTEM_MODULES, type SystemModuleKey } from './system-modules.ts';
 
-export function systemModuleProcedure(key: SystemModuleKey, minRole: RoleName = 'member') {
-  const { id: slug, name } = SYSTEM_MODULES[key];
-  return siteProcedure(minRole).use(async ({ ctx, next }) => {
+/** `module`: a key of SYSTEM_MODULES, or the manifest a domain's definition declares. */
+export function systemModuleProcedure(module: SystemModuleKey | Manifest, minRole: RoleName = 'member') {
+  const { id: slug, name } = typeof module === 'string' ? SYSTEM_MODULES[module] : module;
+  return siteAccessProcedure(minRole).use(async ({ ctx, next }) => {
     const installation = await ctx.db.moduleInstallation.findFirst({
       where: { siteId: ctx.site.id, module: { slug } },
       select: { id: true, status: true },

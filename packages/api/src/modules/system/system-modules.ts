@@ -13,7 +13,7 @@ const PLATFORM = {
   compatibility: { platform: '>=1.0.0' },
 } as const;
 
-function systemManifest(m: Omit<ManifestInput, keyof typeof PLATFORM>): Manifest {
+export function systemManifest(m: Omit<ManifestInput, keyof typeof PLATFORM>): Manifest {
   return manifestSchema.parse({ ...PLATFORM, ...m });
 }
 
@@ -52,12 +52,14 @@ export const SYSTEM_MODULES = {
 export type SystemModuleKey = keyof typeof SYSTEM_MODULES;
 
 /**
- * Registers every system module and its current version as published; idempotent, and safe
+ * Registers every system module (the platform's list and the registered domains' modules) and its
+ * current version as published; idempotent, and safe
  * when several processes prepare the database at once. Versions are immutable: a newer platform
  * release adds its version beside the old ones, which installed sites then upgrade to.
  */
-export async function registerSystemModules(db: Db): Promise<void> {
-  for (const manifest of Object.values(SYSTEM_MODULES)) {
+export async function registerSystemModules(db: Db, domainModules: readonly Manifest[] = []): Promise<void> {
+  const known = new Set(Object.values(SYSTEM_MODULES).map((m) => m.id));
+  for (const manifest of [...Object.values(SYSTEM_MODULES), ...domainModules.filter((m) => !known.has(m.id))]) {
     const module = await db.module.upsert({
       where: { slug: manifest.id },
       create: { slug: manifest.id, name: manifest.name, type: 'system', shortId: newShortId(), publisherAgencyId: null },
