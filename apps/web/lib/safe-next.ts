@@ -1,13 +1,20 @@
 // Where to go after signing in: only a path on this site. Absolute URLs, protocol-relative
-// `//host` and backslash tricks all resolve to another origin and fall back.
+// `//host`, and whatever a browser or URL parser turns into one (`/\host`, `/.//host`, tabs and
+// newlines it strips, `/a/..//host`) all fall back.
 const BASE = 'http://dramac.invalid';
 
+// a backslash is a slash to browsers; control characters are dropped by URL parsers
+const UNSAFE_CHARACTERS = /[\\\u0000-\u001f\u007f]/;
+
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  if (!next?.startsWith('/')) return fallback;
+  if (!next?.startsWith('/') || UNSAFE_CHARACTERS.test(next)) return fallback;
   try {
     const url = new URL(next, BASE);
     if (url.origin !== BASE) return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // dot segments are resolved here (`/.//evil.com` → `//evil.com`): a Location header with the
+    // result would leave the site
+    return path.startsWith('//') ? fallback : path;
   } catch {
     return fallback;
   }
