@@ -6,6 +6,7 @@ import { newPerson, signIn, signUp } from './helpers';
 
 // the machine is shared: give navigation more time than the default 10 s
 const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const bypasses = [
   '/.//evil.example/x',
@@ -31,7 +32,9 @@ test('signed in, both pages redirect only to a local path', async ({ page, baseU
       const res = await page.request.get(`${path}?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
       expect(res.status(), `${path} next=${JSON.stringify(next)}`).toBe(307);
       const location = res.headers().location ?? '';
-      expect(new URL(location, baseURL).origin, `${path} next=${JSON.stringify(next)} → ${location}`).toBe(new URL(baseURL ?? '').origin);
+      expect(new URL(location, baseURL).origin, `${path} next=${JSON.stringify(next)} → ${location}`).toBe(
+        new URL(baseURL ?? '').origin,
+      );
       expect(location.startsWith('/') && !location.startsWith('//'), location).toBe(true);
     }
     // a local path is kept

@@ -43,7 +43,10 @@ describe('safeNext', () => {
   it.each([
     ['/a/ag1/sites', '/a/ag1/sites'],
     ['/invitations/tok?x=1#top', '/invitations/tok?x=1#top'],
-    ['/oauth/consent?client_id=a&redirect_uri=https%3A%2F%2Fapp.test%2Fcb', '/oauth/consent?client_id=a&redirect_uri=https%3A%2F%2Fapp.test%2Fcb'],
+    [
+      '/oauth/consent?client_id=a&redirect_uri=https%3A%2F%2Fapp.test%2Fcb',
+      '/oauth/consent?client_id=a&redirect_uri=https%3A%2F%2Fapp.test%2Fcb',
+    ],
     // encoded slashes stay encoded: a path segment of this site, not a host
     ['/%2F%2Fevil.com', '/%2F%2Fevil.com'],
     ['/a/b/../c', '/a/c'],

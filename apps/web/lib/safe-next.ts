@@ -3,11 +3,11 @@
 // newlines it strips, `/a/..//host`) all fall back.
 const BASE = 'http://dramac.invalid';
 
-// a backslash is a slash to browsers; control characters are dropped by URL parsers
-const UNSAFE_CHARACTERS = /[\\\u0000-\u001f\u007f]/;
+// a backslash is a slash to browsers; control characters (tab, newline …) are dropped by URL parsers
+const hasUnsafeCharacter = (s: string) => [...s].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  if (!next?.startsWith('/') || UNSAFE_CHARACTERS.test(next)) return fallback;
+  if (!next?.startsWith('/') || hasUnsafeCharacter(next)) return fallback;
   try {
     const url = new URL(next, BASE);
     if (url.origin !== BASE) return fallback;
