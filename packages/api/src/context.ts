@@ -25,6 +25,8 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** the dashboard session (platform.sessions) the request came with; absent for in-process callers */
+  sessionId?: string;
 }
 
 export interface RequestInfo {

@@ -72,7 +72,7 @@ const statusLines = (raw: string) => [...raw.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].
 
 describe('tRPC over HTTP', () => {
   it('answers a signed-in user through the typed client and the session cookie', async () => {
-    const cookie = await sessionCookie(owner);
+    const cookie = await sessionCookie(s.services.db, owner);
     const api = createApiClient(server.url, { headers: () => ({ cookie }) });
     const site = await api.sites.get.query({ siteId: siteA.id });
     expect(site).toMatchObject({ id: siteA.id, slug: siteA.slug });
@@ -86,7 +86,7 @@ describe('tRPC over HTTP', () => {
     expect((err as TRPCClientError<AppRouter>).data).toMatchObject({ code: 'UNAUTHORIZED', httpStatus: 401 });
 
     const input = encodeURIComponent(JSON.stringify({ json: { siteId: siteA.id } }));
-    const forged = (await sessionCookie(owner)).replace(/.{8}$/, 'AAAAAAAA');
+    const forged = (await sessionCookie(s.services.db, owner)).replace(/.{8}$/, 'AAAAAAAA');
     for (const headers of [{}, { cookie: forged }] as Record<string, string>[]) {
       const res = await fetch(`${server.url}/api/trpc/sites.get?input=${input}`, { headers });
       expect(res.status).toBe(401);
@@ -97,7 +97,7 @@ describe('tRPC over HTTP', () => {
   it('answers 400 for a body that is not JSON', async () => {
     const res = await fetch(`${server.url}/api/trpc/sites.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: await sessionCookie(owner) },
+      headers: { 'content-type': 'application/json', cookie: await sessionCookie(s.services.db, owner) },
       body: '{"json": {"agencyId": ',
     });
     expect(res.status).toBe(400);
@@ -107,7 +107,7 @@ describe('tRPC over HTTP', () => {
   });
 
   it('returns field errors in error.data.validation over HTTP', async () => {
-    const cookie = await sessionCookie(owner);
+    const cookie = await sessionCookie(s.services.db, owner);
     const api = createApiClient(server.url, { headers: () => ({ cookie }) });
     const err = (await api.sites.create
       .mutate({
@@ -133,7 +133,7 @@ describe('request bodies', () => {
   it('answers 413 to a 2 MB body with an honest Content-Length', async () => {
     const res = await fetch(trpcCreate(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: await sessionCookie(owner) },
+      headers: { 'content-type': 'application/json', cookie: await sessionCookie(s.services.db, owner) },
       body: JSON.stringify({ json: { agencyId: owner.agencyId, name: 'x'.repeat(TWO_MB) } }),
     });
     expect(res.status).toBe(413);
@@ -145,7 +145,7 @@ describe('request bodies', () => {
   it('answers 413 to a 2 MB chunked body, on tRPC and REST', async () => {
     const trpc = await fetch(trpcCreate(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: await sessionCookie(owner) },
+      headers: { 'content-type': 'application/json', cookie: await sessionCookie(s.services.db, owner) },
       body: chunkedBody(),
       duplex: 'half',
     } as RequestInit);

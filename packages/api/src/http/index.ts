@@ -32,7 +32,7 @@ export async function handleTrpc(request: Request, services: Services, endpoint 
   const limited = await limitBody(request, { maxBytes: maxTrpcBody(request) });
   if ('response' in limited) return limited.response;
   const req = limited.req;
-  const user = await sessionUser(req);
+  const user = await sessionUser(req, services.db);
   return fetchRequestHandler({
     endpoint,
     req,

@@ -1,11 +1,15 @@
 // Dashboard sessions: next-auth with the credentials provider and JWT sessions. Sign-in attempts
-// are limited per email and per IP (PostgreSQL store shared by every web process).
+// are limited per email and per IP (PostgreSQL store shared by every web process). Each cookie
+// names a server-side session row (platform/auth/sessions.ts), checked on every request, so
+// signing out (or out everywhere, or changing the password) ends it on the server.
+import type { Db } from '@dramac/db';
 import type { AuthOptions } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Services, SessionUser } from '../context.ts';
 import { credentialsInput } from '../platform/auth/auth.schemas.ts';
 import { verifyCredentials } from '../platform/auth/auth.service.ts';
+import { endSession, isSessionCurrent, SESSION_MAX_AGE_SECONDS, startSession } from '../platform/auth/sessions.ts';
 import { limitBody } from './body-limit.ts';
 import { jsonError } from './errors.ts';
 import { decodeSession, encodeSession } from './session-jwt.ts';
@@ -16,35 +20,67 @@ export function authSecret(): string {
   return secret;
 }
 
+/** Thrown by the jwt callback for a cookie whose session ended: next-auth then clears the cookie. */
+class SessionEnded extends Error {
+  override name = 'SessionEnded';
+}
+
 export function authOptions(services: () => Promise<Services>): AuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: 'jwt', maxAge: 30 * 86_400 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { encode: encodeSession, decode: decodeSession },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({
         name: 'Email and password',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = credentialsInput.safeParse(credentials);
           if (!parsed.success) return null;
           const { db, limits } = await services();
           const user = await verifyCredentials(db, parsed.data.email, parsed.data.password);
-          if (user) await limits.byEmail.reset(parsed.data.email);
-          return user;
+          if (!user) return null;
+          await limits.byEmail.reset(parsed.data.email);
+          const userAgent = req.headers?.['user-agent'];
+          return {
+            ...user,
+            sid: await startSession(db, user.id, { userAgent: typeof userAgent === 'string' ? userAgent : null }),
+          };
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      // runs at sign-in (with `user`) and whenever next-auth reads the cookie (pages, /api/auth/session)
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sid = (user as { sid?: string }).sid;
+          return token;
+        }
+        if (!(await isSessionCurrent((await services()).db, token.sid, token.sub))) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {
         if (session.user) (session.user as SessionUser).id = token.sub as string;
         return session;
       },
+    },
+    events: {
+      async signOut({ token }) {
+        await endSession((await services()).db, token?.sid);
+      },
+    },
+    logger: {
+      // an ended session is an expected answer (the cookie is cleared), not a server error
+      error(code, metadata) {
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
     },
   };
 }
@@ -81,8 +117,8 @@ export async function limitSignIn(req: Request, services: Services): Promise<Res
   return new Response(JSON.stringify(body), { status: 429, headers: res.headers });
 }
 
-/** The signed-in user behind a request's session cookie, if any. */
-export async function sessionUser(req: Request): Promise<SessionUser | null> {
+/** The signed-in user behind a request's session cookie, if any: a valid cookie whose session is current. */
+export async function sessionUser(req: Request, db: Db): Promise<SessionUser | null> {
   const cookies = req.headers.get('cookie') ?? '';
   if (!cookies.includes('next-auth.session-token')) return null;
   // next-auth reads a parsed cookie object (it may split a large session over several cookies)
@@ -100,5 +136,6 @@ export async function sessionUser(req: Request): Promise<SessionUser | null> {
     secureCookie: cookies.includes('__Secure-next-auth.session-token'),
   });
   if (!token?.sub || !token.email) return null;
-  return { id: token.sub, email: token.email, name: token.name ?? token.email };
+  if (!(await isSessionCurrent(db, token.sid, token.sub))) return null;
+  return { id: token.sub, email: token.email, name: token.name ?? token.email, sessionId: token.sid as string };
 }

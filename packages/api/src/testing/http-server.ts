@@ -2,6 +2,7 @@
 // and benchmarks that need real sockets, headers and streamed bodies without building the app.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DbOrTx } from '@dramac/db';
 import { encode } from 'next-auth/jwt';
 import type { Services, SessionUser } from '../context.ts';
 import { routeOAuth } from '../external/oauth/index.ts';
@@ -10,6 +11,7 @@ import { handleModuleGateway, handleRest, handleTrpc, limitSignIn, openApiDocume
 import { authSecret } from '../http/session.ts';
 import { handleModuleAsset, MODULE_ASSETS_PREFIX } from '../modules/assets/assets.ts';
 import { EMBED_PREFIX, handleEmbed } from '../modules/embed/index.ts';
+import { startSession } from '../platform/auth/sessions.ts';
 
 /** Reads and discards what is left of a request body, so the client can read our answer. */
 function drain(req: http.IncomingMessage): void {
@@ -125,9 +127,10 @@ export async function startTestServer(services: Services): Promise<TestServer> {
   };
 }
 
-/** A `Cookie` header value holding a valid next-auth session for `user`, as the dashboard has. */
-export async function sessionCookie(user: SessionUser): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: authSecret() });
+/** A `Cookie` header value holding a new next-auth session for `user`, as signing in gives the dashboard. */
+export async function sessionCookie(db: DbOrTx, user: SessionUser): Promise<string> {
+  const sid = await startSession(db, user.id);
+  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name, sid }, secret: authSecret() });
   return `next-auth.session-token=${token}`;
 }
 

@@ -111,7 +111,7 @@ export async function handleConsentDecision(req: Request, services: Services): P
   const backToConsent = (problem?: 'expired' | 'site') =>
     redirect(`${issuer}/oauth/consent?${authorizationQuery(params)}${problem ? `&problem=${problem}` : ''}`);
 
-  const user = await sessionUser(req);
+  const user = await sessionUser(req, services.db);
   if (!user || !verifyConsentTicket(form.get('ticket'), user.id, params)) return backToConsent(user ? 'expired' : undefined);
   const checked = await checkAuthorizationRequest(services.db, issuer, form);
   if (checked.kind === 'fatal') return backToConsent();

@@ -106,7 +106,7 @@ async function submitConsent(
     method: 'POST',
     redirect: 'manual',
     headers: {
-      cookie: await sessionCookie(user),
+      cookie: await sessionCookie(s.services.db, user),
       origin: server.url,
       'sec-fetch-site': 'same-origin',
       'content-type': 'application/x-www-form-urlencoded',
@@ -364,7 +364,7 @@ describe('the consent decision', () => {
         method: 'POST',
         redirect: 'manual',
         headers: {
-          cookie: await sessionCookie(alice),
+          cookie: await sessionCookie(s.services.db, alice),
           origin: 'https://evil.example',
           'content-type': 'application/x-www-form-urlencoded',
         },

@@ -129,7 +129,7 @@ export async function identifyGatewayCaller(req: Request, services: Services): P
         quota: clientQuota(`embed:${claims.installationId}:${claims.origin}:${callerIp(req)}`),
       };
     }
-  } else if (await sessionUser(req)) {
+  } else if (await sessionUser(req, services.db)) {
     return { kind: 'dashboard', clientId: null, siteId: null, ip: callerIp(req), quota: null };
   }
   return anonymousCaller(req);

@@ -118,7 +118,7 @@ async function fromEmbedToken(req: Request, services: Services, moduleId: string
 }
 
 async function fromSession(req: Request, services: Services, moduleId: string) {
-  const user = await sessionUser(req);
+  const user = await sessionUser(req, services.db);
   if (!user) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in, or send an embed token as "Authorization: Bearer <token>"' });
   }

@@ -62,7 +62,7 @@ describe('a dashboard session', () => {
   });
 
   it('answers 401 without a session, and with a forged one', async () => {
-    const forged = (await sessionCookie(owner)).replace(/.{8}$/, 'AAAAAAAA');
+    const forged = (await sessionCookie(gw.s.services.db, owner)).replace(/.{8}$/, 'AAAAAAAA');
     for (const headers of [{}, { cookie: forged }] as Record<string, string>[]) {
       const res = await gw.raw(catalog.id, { ...headers, 'x-dramac-site': site.siteId, 'x-dramac-request': '1' })(
         'GET',
@@ -73,7 +73,7 @@ describe('a dashboard session', () => {
   });
 
   it('answers 403 without X-Dramac-Request, before reading or writing anything', async () => {
-    const api = gw.raw(catalog.id, { cookie: await sessionCookie(owner), 'x-dramac-site': site.siteId });
+    const api = gw.raw(catalog.id, { cookie: await sessionCookie(gw.s.services.db, owner), 'x-dramac-site': site.siteId });
     for (const [method, path, body] of [
       ['GET', 'data/notes', undefined],
       ['POST', 'data/notes', { body: 'forged' }],
@@ -86,7 +86,10 @@ describe('a dashboard session', () => {
   });
 
   it('answers 400 without X-Dramac-Site', async () => {
-    const res = await gw.raw(catalog.id, { cookie: await sessionCookie(owner), 'x-dramac-request': '1' })('GET', 'context');
+    const res = await gw.raw(catalog.id, { cookie: await sessionCookie(gw.s.services.db, owner), 'x-dramac-request': '1' })(
+      'GET',
+      'context',
+    );
     expect(res).toMatchObject({
       status: 400,
       body: { error: { code: 'BAD_REQUEST', message: expect.stringMatching(/X-Dramac-Site/) } },

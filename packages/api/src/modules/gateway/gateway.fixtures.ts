@@ -165,7 +165,7 @@ export async function gatewayScenario(): Promise<GatewayScenario> {
     },
     asMember: (user, siteId, moduleId) =>
       call(moduleId, async () => ({
-        cookie: await sessionCookie(user),
+        cookie: await sessionCookie(s.services.db, user),
         'x-dramac-site': siteId,
         'x-dramac-request': '1',
       })),

@@ -430,7 +430,7 @@ describe('uploading over HTTP', () => {
     const packageBase64 = base64(await buildTgz(files));
     expect(packageBase64.length).toBeGreaterThan(2_000_000);
 
-    const cookie = await sessionCookie(publisher);
+    const cookie = await sessionCookie(s.services.db, publisher);
     const api = createApiClient(server.url, { headers: () => ({ cookie }) });
     const input = { agencyId: publisher.agencyId, moduleId: module.id, packageBase64 };
     const version = await api.modules.uploadVersion.mutate(input);

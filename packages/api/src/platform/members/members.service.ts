@@ -5,6 +5,7 @@ import type { PgBoss } from '@dramac/jobs';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { hasRole, type RoleName } from '../../trpc.ts';
 import { emitEvent } from '../../webhooks/emit.ts';
+import { endUserSessions } from '../auth/sessions.ts';
 
 async function lockAgencyAndCountOwners(tx: Tx, agencyId: string): Promise<number> {
   await tx.$queryRaw`select id from platform.agencies where id = ${agencyId} for update`;
@@ -69,6 +70,11 @@ export async function removeMember({ db, boss }: Deps, agencyId: string, actor: 
     // a concurrent removal may have deleted the row since it was read: that is a 404, not a 500
     const { count } = await tx.membership.deleteMany({ where: { id: target.id } });
     if (count === 0) throw notFound('Member');
+    // someone removed from their last agency has nothing left to do here: their sessions end
+    // (a member who leaves by themselves stays signed in, to create or join another)
+    if (!leaving && (await tx.membership.count({ where: { userId: target.userId } })) === 0) {
+      await endUserSessions(tx, target.userId);
+    }
     await emitEvent(tx, boss, {
       type: 'member.removed',
       agencyId,
