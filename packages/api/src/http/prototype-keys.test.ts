@@ -38,7 +38,7 @@ beforeAll(async () => {
     name: 'sweep',
     scopes: ['site:read', 'webhooks:read', 'webhooks:write'],
   }));
-  cookie = await sessionCookie(owner);
+  cookie = await sessionCookie(gw.s.services.db, owner);
   ({ token: embedToken } = await owner.api.installations.embedToken({
     siteId: site.siteId,
     installationId: site.installationId,

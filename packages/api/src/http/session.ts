@@ -9,7 +9,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Services, SessionUser } from '../context.ts';
 import { credentialsInput } from '../platform/auth/auth.schemas.ts';
 import { verifyCredentials } from '../platform/auth/auth.service.ts';
-import { endSession, isSessionCurrent, SESSION_MAX_AGE_SECONDS, startSession } from '../platform/auth/sessions.ts';
+import { currentSessionUser, endSession, SESSION_MAX_AGE_SECONDS, startSession } from '../platform/auth/sessions.ts';
 import { limitBody } from './body-limit.ts';
 import { jsonError } from './errors.ts';
 import { decodeSession, encodeSession } from './session-jwt.ts';
@@ -58,8 +58,10 @@ export function authOptions(services: () => Promise<Services>): AuthOptions {
           token.sid = (user as { sid?: string }).sid;
           return token;
         }
-        if (!(await isSessionCurrent((await services()).db, token.sid, token.sub))) throw new SessionEnded();
-        return token;
+        const current = await currentSessionUser((await services()).db, token.sid, token.sub);
+        if (!current) throw new SessionEnded();
+        // the name and address as they are now (the profile may have changed them)
+        return { ...token, name: current.name, email: current.email };
       },
       session({ session, token }) {
         if (session.user) (session.user as SessionUser).id = token.sub as string;
@@ -136,6 +138,5 @@ export async function sessionUser(req: Request, db: Db): Promise<SessionUser | n
     secureCookie: cookies.includes('__Secure-next-auth.session-token'),
   });
   if (!token?.sub || !token.email) return null;
-  if (!(await isSessionCurrent(db, token.sid, token.sub))) return null;
-  return { id: token.sub, email: token.email, name: token.name ?? token.email, sessionId: token.sid as string };
+  return currentSessionUser(db, token.sid, token.sub);
 }
