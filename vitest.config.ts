@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/web/lib/**/*.test.ts', 'apps/worker/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/web/lib/**/*.test.ts',
+      'apps/web/server/**/*.test.ts',
+      'apps/worker/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     globalSetup: ['tests/postgres.global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

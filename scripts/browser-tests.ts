@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildWebIfStale, freePort, nextBin, ROOT, runTs, WEB, waitForHttp } from './lib/runtime.ts';
+import { buildWebIfStale, freePort, ROOT, runTs, WEB, waitForHttp, webServer } from './lib/runtime.ts';
 import { throwawayDatabase } from './lib/throwaway-db.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,9 +53,9 @@ try {
     SIGNIN_MAX_PER_IP: '1000',
   };
   buildWebIfStale(env, DIST, () => console.log('building the dashboard …'));
-  const web = start(nextBin, ['start', '-p', String(port)], WEB, env, 'e2e-web');
+  const web = start(...webServer('start'), WEB, { ...env, PORT: String(port) }, 'e2e-web');
   children.push(web, start(...runTs('apps/worker/src/main.ts'), ROOT, env, 'e2e-worker'));
-  await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 60_000, () => web.exitCode === null);
+  await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, () => web.exitCode === null, 200);
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/playwright'), ['test', ...process.argv.slice(2)], {
     cwd: ROOT,
     stdio: 'inherit',

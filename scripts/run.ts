@@ -1,14 +1,16 @@
 // `pnpm start` (production build) and `pnpm dev` (hot reload): the database (embedded unless
-// DATABASE_URL is set), migrations, the demo seed, then the dashboard and the worker. Ctrl-C
-// stops the web server and the worker, then PostgreSQL.
-import { type ChildProcess, spawn } from 'node:child_process';
+// DATABASE_URL is set), migrations, the demo seed, then the dashboard and the worker, each kept
+// running by a supervisor (lib/supervisor.ts): a process that dies is started again, and the
+// others keep serving meanwhile. Ctrl-C stops the web server and the worker, then PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemoAt } from '@dramac/api/seed';
 import { prepareDatabase } from '@dramac/api/setup';
-import { dataDir, openLocalDatabase } from '@dramac/db/local';
-import { buildWebIfStale, loadDotEnv, nextBin, ROOT, runTs, WEB, waitForHttp } from './lib/runtime.ts';
+import { dataDir, type EmbeddedProcess, openLocalDatabase } from '@dramac/db/local';
+import { readableLine } from './lib/log-lines.ts';
+import { buildWebIfStale, loadDotEnv, ROOT, runTs, WEB, waitForHttp, webServer } from './lib/runtime.ts';
+import { type Running, running, type Supervised, spawnRelayed, supervise } from './lib/supervisor.ts';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const started = Date.now();
@@ -27,59 +29,71 @@ function sessionSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; label: string }): ChildProcess {
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => `\x1b[90m[${opts.label}]\x1b[0m ${l}`)
-      .join('\n');
-  child.stdout?.on('data', (c: Buffer) => console.log(prefix(c)));
-  child.stderr?.on('data', (c: Buffer) => console.error(prefix(c)));
-  return child;
+/** Starts a child whose output is shown with its label, as JSON log lines made readable. */
+function startChild(label: string, [cmd, args]: [string, string[]], cwd: string, env: NodeJS.ProcessEnv): Running {
+  const child = spawnRelayed(cmd, args, {
+    cwd,
+    env,
+    relay: (line, stream) => (stream === 'out' ? console.log : console.error)(`\x1b[90m[${label}]\x1b[0m ${readableLine(line)}`),
+  });
+  return running(child);
 }
 
 const port = Number(process.env.PORT ?? 3000);
 const logFile = path.join(dataDir(), 'postgres.log');
 fs.mkdirSync(dataDir(), { recursive: true });
-say(
-  process.env.DATABASE_URL
-    ? 'using DATABASE_URL'
-    : `starting embedded PostgreSQL (data in ${path.relative(ROOT, dataDir()) || '.'}/pg, log in ${path.relative(ROOT, logFile)})`,
-);
+const postgresLog = (line: string) => fs.appendFileSync(logFile, `${line}\n`);
+say(process.env.DATABASE_URL ? 'using DATABASE_URL' : `starting embedded PostgreSQL (log in ${path.relative(ROOT, logFile)})`);
 let database: Awaited<ReturnType<typeof openLocalDatabase>>;
 try {
-  database = await openLocalDatabase((line) => fs.appendFileSync(logFile, `${line}\n`));
+  database = await openLocalDatabase(postgresLog);
 } catch (err) {
   console.error(`\n${(err as Error).message}\n`);
   process.exit(1);
 }
 say(`database: ${database.description}`);
 
-const children: ChildProcess[] = [];
+const supervised: Supervised[] = [];
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   say('stopping …');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
-  if (database.owned) await database.stop();
+  // web and worker first (they let go of their connections), PostgreSQL last
+  const postgres = supervised.find((s) => s.name === 'PostgreSQL');
+  await Promise.all(supervised.filter((s) => s !== postgres).map((s) => s.stop()));
+  await postgres?.stop();
   say('stopped');
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
+const supervisorOptions = {
+  say,
+  giveUp: () => void shutdown(1),
+};
+
+// the embedded server this process started is supervised too: if PostgreSQL dies, it comes back
+// on the same data (the web answers 503 meanwhile, the worker waits)
+if (database.embedded) {
+  let embedded: EmbeddedProcess | null = database.embedded;
+  supervised.push(
+    supervise(
+      {
+        name: 'PostgreSQL',
+        async start() {
+          const current = embedded ?? (await database.embedded!.restart());
+          embedded = null;
+          return {
+            pid: current.pid,
+            exited: current.exited.then((code) => (code === 3 ? 'died' : `exited (code ${code})`)),
+            stop: current.stop,
+          };
+        },
+      },
+      supervisorOptions,
+    ),
+  );
+}
 
 try {
   const applied = await prepareDatabase(database.url);
@@ -90,6 +104,7 @@ try {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
+    DRAMAC_DATA_DIR: dataDir(),
     NEXTAUTH_SECRET: sessionSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -107,27 +122,20 @@ try {
   if (mode === 'start')
     buildWebIfStale(env, '.next', () => say('building the dashboard (first start or changed sources, ~1 min) …'));
 
-  const web =
-    mode === 'dev'
-      ? run(nextBin, ['dev', '-p', String(port)], { cwd: WEB, env, label: 'web' })
-      : run(nextBin, ['start', '-p', String(port)], { cwd: WEB, env: { ...env, NODE_ENV: 'production' }, label: 'web' });
-  const [workerCmd, workerArgs] =
+  const webEnv = { ...env, NODE_ENV: mode === 'dev' ? ('development' as const) : ('production' as const) };
+  supervised.push(
+    supervise({ name: 'web', start: async () => startChild('web', webServer(mode), WEB, webEnv) }, supervisorOptions),
+  );
+  const workerCommand: [string, string[]] =
     mode === 'dev'
       ? [path.join(ROOT, 'node_modules/.bin/tsx'), ['watch', 'apps/worker/src/main.ts']]
       : runTs('apps/worker/src/main.ts');
-  const worker = run(workerCmd, workerArgs, { cwd: ROOT, env, label: 'worker' });
-  children.push(web, worker);
-  for (const child of children) {
-    child.on('exit', (code) => {
-      if (!stopping) {
-        say(`a process exited unexpectedly (code ${code}); shutting down`);
-        void shutdown(1);
-      }
-    });
-  }
+  supervised.push(
+    supervise({ name: 'worker', start: async () => startChild('worker', workerCommand, ROOT, env) }, supervisorOptions),
+  );
 
-  // announce once the dashboard answers (dev compiles the page on first request)
-  await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 180_000, () => !stopping);
+  // announce once the dashboard can serve (dev compiles the page on first request)
+  await waitForHttp(`http://127.0.0.1:${port}/readyz`, 180_000, () => !stopping, 200);
   if (!stopping) {
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     say(`dashboard: \x1b[1mhttp://localhost:${port}\x1b[0m   API docs: http://localhost:${port}/docs/api`);

@@ -9,6 +9,11 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB = path.join(ROOT, 'apps/web');
 export const nextBin = path.join(WEB, 'node_modules/.bin/next');
+/** The web server (Next.js behind our own server, one process per core): apps/web/server/main.ts. */
+export const webServer = (mode: 'start' | 'dev'): [string, string[]] => {
+  const [node, args] = runTs(path.join(WEB, 'server/main.ts'));
+  return [node, mode === 'dev' ? [...args, '--dev'] : args];
+};
 /**
  * Runs a TypeScript entry point with node itself and tsx as a loader (not the tsx CLI, which
  * relays signals and SIGKILLs a child that takes its time to shut down cleanly).
@@ -38,6 +43,8 @@ function newestSource(): number {
       // next-env.d.ts is rewritten by every build (it names that build's folder): not a source
       if (['node_modules', 'generated', 'next-env.d.ts'].includes(entry.name) || entry.name.startsWith('.next')) continue;
       const p = path.join(dir, entry.name);
+      // the web server around the build is not part of it
+      if (p === path.join(WEB, 'server')) continue;
       if (entry.isDirectory()) walk(p);
       else newest = Math.max(newest, fs.statSync(p).mtimeMs);
     }
@@ -60,12 +67,18 @@ export function buildWebIfStale(env: NodeJS.ProcessEnv, distDir = '.next', onBui
   });
 }
 
-/** Resolves once `url` answers below 500; rejects after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs = 60_000, isAlive: () => boolean = () => true): Promise<void> {
+/** Resolves once `url` answers below 500 (or exactly `status`); rejects after `timeoutMs`. */
+export async function waitForHttp(
+  url: string,
+  timeoutMs = 60_000,
+  isAlive: () => boolean = () => true,
+  status?: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && isAlive()) {
     try {
-      if ((await fetch(url)).status < 500) return;
+      const answer = (await fetch(url)).status;
+      if (status === undefined ? answer < 500 : answer === status) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -14,7 +14,13 @@ import { freePort } from './runtime.ts';
 export async function throwawayDatabase(name: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dramac-${name}-pg-`));
   fs.chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), persistent: false });
+  // throwaway data: fsync off is fine (and faster)
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    persistent: false,
+    durable: false,
+  });
   const admin = new pg.Client({ connectionString: server.url() });
   await admin.connect();
   await admin.query(`create database "${name}"`);

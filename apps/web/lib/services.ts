@@ -8,6 +8,12 @@ const globalForServices = globalThis as unknown as { dramacServices?: Promise<Se
 export function services(): Promise<Services> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: start the dashboard with `pnpm start` or `pnpm dev`');
-  globalForServices.dramacServices ??= createServices(url, process.env.NEXTAUTH_URL ?? 'http://localhost:3000');
+  // a start that failed (the database was down) is tried again by the next request, not cached
+  globalForServices.dramacServices ??= createServices(url, process.env.NEXTAUTH_URL ?? 'http://localhost:3000').catch(
+    (err: unknown) => {
+      globalForServices.dramacServices = undefined;
+      throw err;
+    },
+  );
   return globalForServices.dramacServices;
 }

@@ -1,5 +1,6 @@
 // The pg-boss worker: every background job runs here. Stateless; run as many copies as needed.
 import { workDomainQueues } from '@dramac/api/registry';
+import { log } from '@dramac/api/runtime';
 import { createDb } from '@dramac/db';
 import { createBoss, type Payload, polling, queues, schedules } from '@dramac/jobs';
 import type { Job } from 'pg-boss';
@@ -16,12 +17,14 @@ export interface WorkerOptions {
   /** how often pg-boss supervises and looks for expired jobs (a killed worker's), default 60 s */
   superviseIntervalSeconds?: number;
   webhooks?: WebhookWorkerOptions;
+  /** pg-boss's background errors (default: logged) */
+  onError?: (err: Error) => void;
 }
 
 export async function startWorker(url: string, opts: WorkerOptions = {}) {
   const db = createDb(url, { max: 20 });
   const boss = createBoss(url, { worker: true, max: 20, superviseIntervalSeconds: opts.superviseIntervalSeconds });
-  boss.on('error', (err) => console.error('[worker]', err.message));
+  boss.on('error', opts.onError ?? ((err) => log.error({ source: 'worker', err }, err.message)));
   await boss.start();
   const mailer = createMailer(opts.smtpUrl);
   const from = opts.mailFrom ?? 'Dramac <no-reply@dramac.local>';

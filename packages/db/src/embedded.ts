@@ -9,6 +9,8 @@ import { assertReachableByPostgresUser } from './server-admin.ts';
 export interface EmbeddedServer {
   url: (database?: string) => string;
   stop: () => Promise<void>;
+  /** the postmaster's process id (from postmaster.pid), to notice when it dies */
+  pid: () => number | null;
 }
 
 const USER = 'postgres';
@@ -38,6 +40,8 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
   persistent?: boolean;
+  /** fsync on (the default for data someone keeps); off only for throwaway test databases */
+  durable?: boolean;
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(opts.dataDir);
@@ -52,7 +56,14 @@ export async function startEmbeddedPostgres(opts: {
     password: PASSWORD,
     persistent: opts.persistent ?? true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      // a machine crash may lose or corrupt data written without fsync: only throwaway data may skip it
+      ...(opts.durable === false ? ['-c', 'fsync=off'] : []),
+    ],
     onLog: (m) => opts.log?.(String(m).trim()),
     onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trim()),
   });
@@ -66,5 +77,12 @@ export async function startEmbeddedPostgres(opts: {
   }
   await server.start();
   const url = (database = 'postgres') => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
-  return { url, stop: () => server.stop() };
+  const pid = () => {
+    try {
+      return Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+    } catch {
+      return null;
+    }
+  };
+  return { url, stop: () => server.stop(), pid };
 }

@@ -7,22 +7,46 @@ import { z } from 'zod';
 /** Webhook retry policy: about a day of attempts with exponential backoff and jitter (see retrySchedule). */
 export const WEBHOOK_RETRY = { retryLimit: 14, retryDelay: 10, retryBackoff: true, retryDelayMax: 4 * 3600 } as const;
 
+/**
+ * A job of a worker that died (kill -9, machine lost) comes back once its heartbeat is missed:
+ * the worker refreshes it every 5 s while the job runs, and the supervising worker fails jobs
+ * whose heartbeat is older than this, within a few seconds (superviseIntervalSeconds), into
+ * their normal retry. Only the jobs in flight on the dead worker can run twice.
+ */
+const HEARTBEAT = { heartbeatSeconds: 10 } as const;
+
 export const queues = {
   'email.send': {
     payload: z.object({ messageId: z.string() }),
     // ~1 s, 2 s, 4 s … capped at 10 min: a flaky SMTP relay gets a fair chance within the hour
-    options: { retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60, notify: true },
+    options: {
+      retryLimit: 8,
+      retryDelay: 1,
+      retryBackoff: true,
+      retryDelayMax: 600,
+      expireInSeconds: 60,
+      notify: true,
+      ...HEARTBEAT,
+    },
   },
   // fans one outbox event out to the matching webhook endpoints
   'events.dispatch': {
     payload: z.object({ eventId: z.string() }),
-    options: { retryLimit: 20, retryDelay: 1, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 60, notify: true },
+    options: {
+      retryLimit: 20,
+      retryDelay: 1,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      expireInSeconds: 60,
+      notify: true,
+      ...HEARTBEAT,
+    },
   },
   // one HTTP attempt per run; pg-boss retries on failure with the same delivery (webhook-id)
   'webhooks.deliver': {
     payload: z.object({ deliveryId: z.string(), manual: z.boolean().optional() }),
-    // a killed worker's job comes back after expireInSeconds (> the attempt timeout)
-    options: { ...WEBHOOK_RETRY, expireInSeconds: 60, notify: true },
+    // a killed worker's job comes back when its heartbeat is missed (HEARTBEAT), not after the expiry
+    options: { ...WEBHOOK_RETRY, expireInSeconds: 60, notify: true, ...HEARTBEAT },
   },
   // drops the data of uninstalled modules whose retention period has ended (scheduled)
   'modules.purge': {
@@ -37,7 +61,7 @@ export const queues = {
   // one ownership check (DNS TXT or meta tag, at most a few seconds); retried if the worker fails
   'domains.verify': {
     payload: z.object({ domainId: z.string() }),
-    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, notify: true },
+    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, notify: true, ...HEARTBEAT },
   },
   // deletes request log rows past REQUEST_LOG_RETENTION_DAYS and expired rate-limit counters (scheduled)
   'requestLog.prune': {

@@ -8,6 +8,9 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { z } from 'zod';
 import { validationDetails } from '../errors.ts';
+import { log } from '../runtime/log.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, reportOutage, UNAVAILABLE_MESSAGE } from '../runtime/outage.ts';
+import { currentRequestId } from '../runtime/request-context.ts';
 
 type ErrorCode = TRPCError['code'];
 const errorCodes = Object.keys(TRPC_ERROR_CODES_BY_KEY) as [ErrorCode, ...ErrorCode[]];
@@ -19,6 +22,10 @@ export const apiErrorSchema = z
       message: z.string().meta({ description: 'What went wrong and what to change, for a person to read' }),
       fields: z.record(z.string(), z.string()).optional().meta({
         description: 'For invalid input: a message for each field at fault, keyed by its dotted path (`settings.color`)',
+      }),
+      requestId: z.string().optional().meta({
+        description:
+          'The id of this request (also in the `X-Request-Id` header): quote it to support, it finds the server’s logs',
       }),
     }),
   })
@@ -40,7 +47,13 @@ export function json(status: number, body: unknown, headers: HeadersInit = {}): 
 
 /** An error answer built from its parts (`code` one of tRPC's), for refusals made before any procedure runs. */
 export function jsonError(status: number, code: string, message: string, headers: HeadersInit = {}): Response {
-  return json(status, { error: { code, message } }, headers);
+  return json(status, { error: { code, message, ...requestIdField() } }, headers);
+}
+
+/** The request id, for error bodies, when the request is served by our server (runtime/request-context.ts). */
+function requestIdField(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
 }
 
 function errorBody(err: TRPCError): ApiErrorBody {
@@ -49,18 +62,30 @@ function errorBody(err: TRPCError): ApiErrorBody {
   // an input schema's failure carries zod's own message (its issues as JSON): say it in words
   const raw = details && err.message === (err.cause as Error).message;
   const message = raw ? (details.formErrors[0] ?? 'Some fields are not valid: see `fields`') : err.message;
-  return { error: { code: err.code, message, ...(Object.keys(fields).length > 0 ? { fields } : {}) } };
+  return { error: { code: err.code, message, ...(Object.keys(fields).length > 0 ? { fields } : {}), ...requestIdField() } };
+}
+
+/** The outage's answer in this shape: 503 with Retry-After, nothing of the driver's message. */
+export function unavailableResponse(headers: HeadersInit = {}): Response {
+  const h = new Headers(headers);
+  h.set('retry-after', String(RETRY_AFTER_SECONDS));
+  return jsonError(503, 'SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, h);
 }
 
 /**
  * The answer for an error thrown while serving a request. The caller's mistakes (any TRPCError but
- * INTERNAL_SERVER_ERROR) are answered as thrown; anything else is logged under `source` and
- * answered as a bare 500, with nothing of its cause.
+ * INTERNAL_SERVER_ERROR) are answered as thrown; an unreachable database is the outage's 503
+ * (counted, not logged per request); anything else is logged under `source` and answered as a
+ * bare 500, with nothing of its cause.
  */
 export function errorResponse(err: unknown, opts: { source: string; headers?: HeadersInit }): Response {
   if (err instanceof TRPCError && err.code !== 'INTERNAL_SERVER_ERROR') {
     return json(getHTTPStatusCodeFromError(err), errorBody(err), opts.headers);
   }
-  console.error(`[${opts.source}]`, err instanceof TRPCError ? (err.cause ?? err) : err);
+  if (isDatabaseUnavailable(err)) {
+    reportOutage(opts.source);
+    return unavailableResponse(opts.headers);
+  }
+  log.error({ source: opts.source, err: err instanceof TRPCError ? (err.cause ?? err) : err }, 'request failed');
   return jsonError(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side', opts.headers);
 }

@@ -10,6 +10,8 @@ import { gatewaySurface, restSurface, type Surface, serveExternal } from '../ext
 import { handleModuleGateway as moduleGateway } from '../modules/gateway/handler.ts';
 import { UPLOAD_BODY_BYTES } from '../modules/registry/registry.schemas.ts';
 import { appRouter } from '../router.ts';
+import { log } from '../runtime/log.ts';
+import { RETRY_AFTER_SECONDS } from '../runtime/outage.ts';
 import { limitBody } from './body-limit.ts';
 import { clientIp, sessionUser } from './session.ts';
 
@@ -39,8 +41,11 @@ export async function handleTrpc(request: Request, services: Services, endpoint 
     router: appRouter,
     createContext: () => createContext(services, user, requestInfo(req)),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path}:`, error.cause ?? error);
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        log.error({ source: 'trpc', path, err: error.cause ?? error }, 'procedure failed');
     },
+    responseMeta: ({ errors }) =>
+      errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } : {},
   });
 }
 

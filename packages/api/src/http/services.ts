@@ -4,21 +4,29 @@ import { createBoss } from '@dramac/jobs';
 import pg from 'pg';
 import type { Services } from '../context.ts';
 import { rateLimitsEnabled, requestLogEnabled } from '../external/traffic/config.ts';
-import { flushOnShutdown, RequestLogWriter } from '../external/traffic/request-log.ts';
+import { RequestLogWriter } from '../external/traffic/request-log.ts';
 import { createLimits } from '../lib/rate-limit.ts';
 import { watchRowChanges } from '../lib/row-cache.ts';
+import { reportError } from '../runtime/outage.ts';
+import { onShutdown } from '../runtime/shutdown.ts';
 
 export async function createServices(url: string, appUrl: string): Promise<Services & { close: () => Promise<void> }> {
   const db = createDb(url);
   const rowChanges = await watchRowChanges(db, url);
   const boss = createBoss(url);
-  boss.on('error', (err) => console.error('[pg-boss]', err.message));
-  await boss.start();
+  boss.on('error', (err) => reportError('pg-boss', err));
+  try {
+    await boss.start();
+  } catch (err) {
+    await boss.stop({ graceful: false }).catch(() => {});
+    await rowChanges.close();
+    await db.$disconnect();
+    throw err;
+  }
   const limits = await createLimits(url, { api: rateLimitsEnabled() });
   const requestLog = requestLogEnabled() ? new RequestLogWriter(url) : null;
-  if (requestLog) flushOnShutdown(requestLog);
   const modulePool = createModulePool(url);
-  return {
+  const services = {
     db,
     boss,
     limits,
@@ -35,6 +43,14 @@ export async function createServices(url: string, appUrl: string): Promise<Servi
       await db.$disconnect();
     },
   };
+  // the web server runs this once it has drained (apps/web/server): the request log's buffer is written
+  const unregister = onShutdown(() => services.close());
+  const close = services.close;
+  services.close = async () => {
+    unregister();
+    await close();
+  };
+  return services;
 }
 
 /**
@@ -47,6 +63,6 @@ function createModulePool(url: string): pg.Pool {
     max: 10,
     options: '-c TimeZone=UTC -c statement_timeout=5000',
   });
-  pool.on('error', (err) => console.error('[module-pool]', err.message));
+  pool.on('error', (err) => reportError('module-pool', err));
   return pool;
 }

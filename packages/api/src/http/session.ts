@@ -10,6 +10,7 @@ import type { Services, SessionUser } from '../context.ts';
 import { credentialsInput } from '../platform/auth/auth.schemas.ts';
 import { verifyCredentials } from '../platform/auth/auth.service.ts';
 import { currentSessionUser, endSession, SESSION_MAX_AGE_SECONDS, startSession } from '../platform/auth/sessions.ts';
+import { CLIENT_IP_HEADER, normaliseAddress } from '../runtime/client-address.ts';
 import { limitBody } from './body-limit.ts';
 import { jsonError } from './errors.ts';
 import { decodeSession, encodeSession } from './session-jwt.ts';
@@ -87,12 +88,12 @@ export function authOptions(services: () => Promise<Services>): AuthOptions {
   };
 }
 
-/** The client address: the last X-Forwarded-For hop, which our own server or proxy appended. */
+/**
+ * The client address as the web server decided it, from the socket or a trusted proxy
+ * (runtime/client-address.ts, TRUST_PROXY); never from a header the client chose.
+ */
 export function clientIp(req: Request): string {
-  const forwarded = req.headers.get('x-forwarded-for');
-  const ip = forwarded?.split(',').at(-1)?.trim() || req.headers.get('x-real-ip') || 'unknown';
-  // an IPv4 client on a dual-stack socket arrives as ::ffff:203.0.113.7: one client, one key
-  return ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  return normaliseAddress(req.headers.get(CLIENT_IP_HEADER) ?? 'unknown');
 }
 
 /**

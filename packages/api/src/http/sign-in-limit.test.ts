@@ -87,7 +87,7 @@ describe('sign-in limits', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(blocked.body.url).toContain('error=TooManyAttempts');
-    // a client-supplied X-Forwarded-For does not buy a fresh budget: the server appends the peer
+    // a client-supplied X-Forwarded-For does not buy a fresh budget: the address is the socket's
     expect((await attempt(freshEmail(), ip, { 'x-forwarded-for': '203.0.113.9' })).status).toBe(429);
     expect((await attempt(freshEmail(), freshIp())).status).toBe(401);
   });

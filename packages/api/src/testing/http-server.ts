@@ -12,6 +12,7 @@ import { authSecret } from '../http/session.ts';
 import { handleModuleAsset, MODULE_ASSETS_PREFIX } from '../modules/assets/assets.ts';
 import { EMBED_PREFIX, handleEmbed } from '../modules/embed/index.ts';
 import { startSession } from '../platform/auth/sessions.ts';
+import { parseTrustProxy, stampClientAddress } from '../runtime/client-address.ts';
 
 /** Reads and discards what is left of a request body, so the client can read our answer. */
 function drain(req: http.IncomingMessage): void {
@@ -50,8 +51,6 @@ function toRequest(req: http.IncomingMessage, origin: string): Request {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  // as a proxy does: append the peer address, which clientIp() trusts as the last hop
-  headers.append('x-forwarded-for', req.socket.remoteAddress ?? 'unknown');
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   return new Request(new URL(req.url ?? '/', origin), {
     method: req.method,
@@ -101,9 +100,13 @@ export interface TestServer {
 
 /** Serves /api/trpc, /api/v1 (and its openapi.json), /api/modules, /module-assets, /embed and the sign-in limiter on a free port. */
 export async function startTestServer(services: Services): Promise<TestServer> {
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   let origin = '';
   const server = http.createServer(async (req, res) => {
     req.on('error', () => {}); // a client that goes away mid-body is not the server's failure
+    // as the web server does (apps/web/server): the client's address from the socket. (No request
+    // context: error bodies stay without a requestId here, so tests compare them whole.)
+    stampClientAddress(req, trustProxy);
     let response: Response;
     try {
       response = await route(toRequest(req, origin), services, origin);

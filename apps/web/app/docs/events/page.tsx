@@ -44,7 +44,10 @@ const event = wh.verify(rawBody, request.headers);          // throws when the s
         <h2 className="text-lg font-semibold">Retries</h2>
         <p className="mt-2 text-sm text-slate-600">
           A delivery that does not get a 2xx is retried {schedule.length} times with exponential backoff and jitter, over about a
-          day. An endpoint that has failed every delivery for 5 days is disabled and the agency&apos;s admins are told by email.
+          day. An endpoint that has failed every delivery for 5 days is disabled and the agency&apos;s admins are told by email. A{' '}
+          <strong>Send test</strong> delivery and a manual redelivery are one attempt each and are never retried: the log shows at
+          once whether the endpoint took it. If our worker stops mid-attempt, the attempt is made again with the same{' '}
+          <code>webhook-id</code>.
         </p>
         <table className="mt-3 w-full text-left text-sm">
           <thead className="text-slate-500">

@@ -3,6 +3,6 @@
 export { anonymousCaller, type Caller } from './caller.ts';
 export { requestLogRetentionDays } from './config.ts';
 export { pruneRequestLog } from './request-log.service.ts';
-export { flushOnShutdown, RequestLogWriter } from './request-log.ts';
+export { RequestLogWriter } from './request-log.ts';
 export { type ExternalHandler, type Surface, serveExternal } from './serve.ts';
 export { gatewaySurface, restSurface } from './surfaces.ts';

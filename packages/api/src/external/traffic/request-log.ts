@@ -142,15 +142,3 @@ export class RequestLogWriter {
     await this.pool.end();
   }
 }
-
-/**
- * Writes the buffer when a server that shuts down gracefully on SIGTERM/SIGINT (`next start`,
- * `next dev`) begins to stop: its own handlers wait for open requests, which gives one INSERT
- * time to finish. Where nothing listens for the signal, adding a listener would keep it from
- * ending the process, so there the owner calls close() itself (tests, benchmarks).
- */
-export function flushOnShutdown(writer: RequestLogWriter): void {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    if (process.listenerCount(signal) > 0) process.once(signal, () => void writer.flush());
-  }
-}

@@ -4,7 +4,9 @@
 // queues the request log row. The surfaces behind it only serve their routes.
 import type { Services } from '../../context.ts';
 import type { Quota } from '../../lib/rate-limit.ts';
-import { type Caller, callerIp } from './caller.ts';
+import { log } from '../../runtime/log.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, reportOutage, UNAVAILABLE_MESSAGE } from '../../runtime/outage.ts';
+import { anonymousCaller, type Caller, callerIp } from './caller.ts';
 import { clientLimitPerMinute } from './config.ts';
 import { type CorsPolicy, corsHeaders, isAllowedOrigin, isPreflight, preflightResponse, requestOrigin } from './cors.ts';
 import type { RouteOf } from './routes.ts';
@@ -66,10 +68,16 @@ async function preflight(surface: Surface, req: Request, services: Services): Pr
   return preflightResponse((await isAllowedOrigin(services.db, site, origin)) ? origin : null, surface.cors);
 }
 
-const ourFault = (surface: Surface) => (err: unknown) => {
-  console.error('[external]', err);
+/** A failure of ours in the surface's shape: the outage's 503 while the database is unreachable, else a bare 500. */
+function ourFault(surface: Surface, err: unknown): Response {
+  if (isDatabaseUnavailable(err)) {
+    reportOutage('external');
+    const retry = { 'retry-after': String(RETRY_AFTER_SECONDS) };
+    return surface.error(503, 'SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE, retry);
+  }
+  log.error({ source: 'external', err }, 'external request failed');
   return surface.error(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side', {});
-};
+}
 
 export async function serveExternal(
   surface: Surface,
@@ -77,16 +85,47 @@ export async function serveExternal(
   services: Services,
   handler: ExternalHandler,
 ): Promise<Response> {
-  // identification and counting need the database: when it fails, the request cannot be served
-  return serve(surface, request, services, handler).catch(ourFault(surface));
-}
-
-async function serve(surface: Surface, request: Request, services: Services, handler: ExternalHandler): Promise<Response> {
   const createdAt = new Date();
   const started = performance.now();
-  if (isPreflight(request)) return preflight(surface, request, services);
+  if (isPreflight(request)) return preflight(surface, request, services).catch((err) => ourFault(surface, err));
+  // identification needs the database: when it cannot be reached the request is still answered
+  // (503) and logged, as an anonymous caller with its address
+  let caller: Caller | null = null;
+  let response: Response;
+  let siteId: string | null = null;
+  try {
+    caller = await surface.identify(request, services);
+    ({ response, siteId } = await serve(surface, request, services, handler, caller));
+  } catch (err) {
+    caller ??= anonymousCaller(request);
+    siteId = caller.siteId;
+    response = ourFault(surface, err);
+  }
+  // the dashboard's own calls are same-origin: nothing to log
+  if (caller.kind === 'dashboard' || !services.requestLog) return response;
+  services.requestLog.record({
+    createdAt,
+    siteId,
+    clientKind: caller.kind,
+    clientId: caller.clientId,
+    method: request.method,
+    route: surface.route(request.method, new URL(request.url).pathname),
+    status: response.status,
+    latencyMs: performance.now() - started,
+    ip: caller.ip,
+    userAgent: request.headers.get('user-agent'),
+    origin: request.headers.get('origin'),
+  });
+  return response;
+}
 
-  const caller = await surface.identify(request, services);
+async function serve(
+  surface: Surface,
+  request: Request,
+  services: Services,
+  handler: ExternalHandler,
+  caller: Caller,
+): Promise<{ response: Response; siteId: string | null }> {
   const limiter = services.limits.api;
   const quota = caller.quota && limiter ? await limiter.take(caller.quota.key, caller.quota.limit) : null;
   const headers: Record<string, string> = {};
@@ -104,31 +143,14 @@ async function serve(surface: Surface, request: Request, services: Services, han
       headers,
     );
   } else {
-    // a handler's failure is still answered (and logged) as this request's 500
-    response = await handler(request, caller).catch(ourFault(surface));
+    // a handler's failure is still answered (and logged) as this request's 500 (or the outage's 503)
+    response = await handler(request, caller).catch((err) => ourFault(surface, err));
   }
 
-  // the dashboard's own calls are same-origin: no CORS to answer, nothing to log
-  if (caller.kind === 'dashboard') return withHeaders(response, headers, 'Origin');
+  // the dashboard's own calls are same-origin: no CORS to answer
+  if (caller.kind === 'dashboard') return { response: withHeaders(response, headers, 'Origin'), siteId: caller.siteId };
   const origin = requestOrigin(request);
   const siteId = caller.siteId ?? (await surface.siteOf(request, origin, services));
   if (await isAllowedOrigin(services.db, siteId, origin)) Object.assign(headers, corsHeaders(origin!));
-  response = withHeaders(response, headers, 'Origin');
-
-  if (services.requestLog) {
-    services.requestLog.record({
-      createdAt,
-      siteId,
-      clientKind: caller.kind,
-      clientId: caller.clientId,
-      method: request.method,
-      route: surface.route(request.method, new URL(request.url).pathname),
-      status: response.status,
-      latencyMs: performance.now() - started,
-      ip: caller.ip,
-      userAgent: request.headers.get('user-agent'),
-      origin: request.headers.get('origin'),
-    });
-  }
-  return response;
+  return { response: withHeaders(response, headers, 'Origin'), siteId };
 }

@@ -290,6 +290,8 @@ export interface components {
                 fields?: {
                     [key: string]: string;
                 };
+                /** @description The id of this request (also in the `X-Request-Id` header): quote it to support, it finds the server’s logs */
+                requestId?: string;
             };
         };
     };
