@@ -165,6 +165,15 @@ async function fairOrder(tx: Tx, siteId: string, staffIds: string[], startsAt: D
   return [...staffIds].sort((a, b) => countOf(a) - countOf(b) || a.localeCompare(b));
 }
 
+/**
+ * A burst of bookings for one popular slot queues for the pool's connections: each transaction is
+ * short, so waiting longer than the platform's default beats failing a booking that could succeed.
+ */
+export const BOOKING_TRANSACTION = { maxWait: 30_000 };
+
+/** Prisma's "Unable to start a transaction in the given time" (the pool stayed full past maxWait). */
+const isPoolTimeout = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2028';
+
 export interface BookResult {
   appointment: BookingAppointment;
   /** false when an earlier request with the same idempotency key made it */
@@ -190,67 +199,75 @@ export async function bookAppointment(
   const earlier = await existing();
   if (earlier) return { appointment: earlier, created: false };
   try {
-    const appointment = await withBooking(deps.db, site.id, async (tx, afterwards) => {
-      const service = await tx.bookingService.findFirst({ where: { id: input.serviceId, siteId: site.id, archivedAt: null } });
-      if (!service) throw notFound('Service');
-      // day and week limits count sessions: bookings of one service on a site take turns
-      if (service.limitPerDay != null || service.limitPerWeek != null) {
-        await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`booking:${service.id}`}, 0))`;
-      }
-      const loaded = await loadAvailability(tx, site.id, {
-        serviceId: service.id,
-        staffIds: input.staffId ? [input.staffId] : null,
-        from: new Date(input.startsAt.getTime() - DAY),
-        to: new Date(input.startsAt.getTime() + DAY),
-        now,
-      });
-      const answers = checkAnswers(service, input.answers);
-      const check = checkSlot(loaded.input, input.startsAt.getTime(), input.staffId ? [input.staffId] : undefined);
-      if (!check.ok) throw refusalError(check.reason);
-
-      for (const staffId of await fairOrder(tx, site.id, check.staffIds, input.startsAt)) {
-        const staff = loaded.staff.find((candidate) => candidate.id === staffId)!;
-        const endsAt = new Date(input.startsAt.getTime() + staff.durationMinutes * MINUTE);
-        const sessionId = await holdSlot(tx, site.id, service, { staffId, startsAt: input.startsAt, endsAt });
-        if (!sessionId) continue;
-        const created = await tx.bookingAppointment.create({
-          data: {
-            siteId: site.id,
-            serviceId: service.id,
-            staffId,
-            sessionId,
-            startsAt: input.startsAt,
-            endsAt,
-            staffTimeZone: staff.timeZone,
-            customerTimeZone: input.customer.timeZone,
-            customerName: input.customer.name,
-            customerEmail: input.customer.email,
-            customerPhone: input.customer.phone,
-            answers,
-            notes: input.notes,
-            status: service.requiresConfirmation ? 'pending' : 'confirmed',
-            confirmedAt: service.requiresConfirmation ? null : now,
-            priceMinor: staff.priceMinor,
-            currency: service.currency,
-            idempotencyKey: input.idempotencyKey,
-          },
+    const appointment = await withBooking(
+      deps.db,
+      site.id,
+      async (tx, afterwards) => {
+        const service = await tx.bookingService.findFirst({ where: { id: input.serviceId, siteId: site.id, archivedAt: null } });
+        if (!service) throw notFound('Service');
+        // day and week limits count sessions: bookings of one service on a site take turns
+        if (service.limitPerDay != null || service.limitPerWeek != null) {
+          await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`booking:${service.id}`}, 0))`;
+        }
+        const loaded = await loadAvailability(tx, site.id, {
+          serviceId: service.id,
+          staffIds: input.staffId ? [input.staffId] : null,
+          from: new Date(input.startsAt.getTime() - DAY),
+          to: new Date(input.startsAt.getTime() + DAY),
+          now,
         });
-        afterwards((platform) =>
-          emitBookingEvent(platform, deps.boss, {
-            type: 'booking.appointment.created',
-            agencyId: site.agencyId,
-            siteId: site.id,
-            data: { appointment: appointmentPayload(created) },
-          }),
-        );
-        return created;
-      }
-      throw slotTaken();
-    });
+        const answers = checkAnswers(service, input.answers);
+        const check = checkSlot(loaded.input, input.startsAt.getTime(), input.staffId ? [input.staffId] : undefined);
+        if (!check.ok) throw refusalError(check.reason);
+
+        for (const staffId of await fairOrder(tx, site.id, check.staffIds, input.startsAt)) {
+          const staff = loaded.staff.find((candidate) => candidate.id === staffId)!;
+          const endsAt = new Date(input.startsAt.getTime() + staff.durationMinutes * MINUTE);
+          const sessionId = await holdSlot(tx, site.id, service, { staffId, startsAt: input.startsAt, endsAt });
+          if (!sessionId) continue;
+          const created = await tx.bookingAppointment.create({
+            data: {
+              siteId: site.id,
+              serviceId: service.id,
+              staffId,
+              sessionId,
+              startsAt: input.startsAt,
+              endsAt,
+              staffTimeZone: staff.timeZone,
+              customerTimeZone: input.customer.timeZone,
+              customerName: input.customer.name,
+              customerEmail: input.customer.email,
+              customerPhone: input.customer.phone,
+              answers,
+              notes: input.notes,
+              status: service.requiresConfirmation ? 'pending' : 'confirmed',
+              confirmedAt: service.requiresConfirmation ? null : now,
+              priceMinor: staff.priceMinor,
+              currency: service.currency,
+              idempotencyKey: input.idempotencyKey,
+            },
+          });
+          afterwards((platform) =>
+            emitBookingEvent(platform, deps.boss, {
+              type: 'booking.appointment.created',
+              agencyId: site.agencyId,
+              siteId: site.id,
+              data: { appointment: appointmentPayload(created) },
+            }),
+          );
+          return created;
+        }
+        throw slotTaken();
+      },
+      BOOKING_TRANSACTION,
+    );
     return { appointment, created: true };
   } catch (err) {
     // the same idempotency key sent twice at once: the second lost the slot (or the key's unique
     // index) to the first, and answers with the first's booking
+    if (isPoolTimeout(err)) {
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Bookings are very busy right now. Try again in a moment.' });
+    }
     if (input.idempotencyKey && (isUniqueViolation(err) || (err instanceof TRPCError && err.code === 'CONFLICT'))) {
       const first = await existing();
       if (first) return { appointment: first, created: false };

@@ -4,12 +4,16 @@
 import type { Db, Tx } from '@dramac/db';
 import { z } from 'zod';
 import { conflict, fieldError, isUniqueViolation, notFound } from '../errors.ts';
-import { withSiteRls } from '../lib/site-rls.ts';
+import { type SiteRlsOptions, withSiteRls } from '../lib/site-rls.ts';
 import { hoursRange, localDate, type ServiceInput, type StaffInput, weeklyHours } from './booking.schemas.ts';
 
 /** Runs `fn` as the booking domain's role with the site set (the row-level-security wall). */
-export const withBooking = <T>(db: Db, siteId: string, fn: Parameters<typeof withSiteRls<T>>[2]): Promise<T> =>
-  withSiteRls(db, { schema: 'booking', siteId }, fn);
+export const withBooking = <T>(
+  db: Db,
+  siteId: string,
+  fn: Parameters<typeof withSiteRls<T>>[2],
+  options?: SiteRlsOptions,
+): Promise<T> => withSiteRls(db, { schema: 'booking', siteId }, fn, options);
 
 export async function createService(db: Db, siteId: string, input: ServiceInput) {
   try {

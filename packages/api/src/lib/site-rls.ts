@@ -22,6 +22,8 @@ export type PlatformStep = (tx: Tx) => Promise<unknown>;
 export interface SiteRlsOptions {
   /** milliseconds the transaction may run (Prisma's default of 5 s is short for an import batch) */
   timeout?: number;
+  /** milliseconds to wait for a connection from the pool (default 10 s) */
+  maxWait?: number;
 }
 
 /**
@@ -51,6 +53,6 @@ export async function withSiteRls<T>(
       }
       return result;
     },
-    { timeout: options.timeout ?? 10_000, maxWait: 10_000 },
+    { timeout: options.timeout ?? 10_000, maxWait: options.maxWait ?? 10_000 },
   );
 }
