@@ -2,7 +2,9 @@
 //   1. sustained throughput: a burst of events fanned out to several endpoints; deliveries/s until
 //      the last one has arrived
 //   2. latency at moderate load: events committed at a steady rate; commit → first attempt p50/p99
-// The worker runs as its own process (as in production); the receiver runs here.
+// The worker runs as its own process (as in production); the receiver runs here. Beside the rates
+// it prints the CPU time per delivery of the worker and of PostgreSQL and the load average; a
+// delivery that never arrives fails the run.
 // Usage: pnpm bench:webhooks [--events 2000] [--endpoints 10] [--rate 20] [--seconds 10]
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -13,11 +15,8 @@ import { emitEvent } from '../../packages/api/src/webhooks/emit.ts';
 import { createEndpoint } from '../../packages/api/src/webhooks/endpoints.service.ts';
 import { ROOT, runTs } from '../lib/runtime.ts';
 import { throwawayDatabase } from '../lib/throwaway-db.ts';
+import { arg, cpuSince, loadAverage } from './turns.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const burstEvents = arg('events', 2000);
 const endpointCount = arg('endpoints', 10);
 const rate = arg('rate', 20);
@@ -83,6 +82,8 @@ try {
   }
 
   // 1. throughput: commit a burst (8 at a time), then wait for every delivery
+  console.log(`\nload average before: ${loadAverage()}`);
+  const cpu = cpuSince(worker.pid!);
   const t0 = performance.now();
   for (let i = 0; i < burstEvents; i += 8)
     await Promise.all(Array.from({ length: Math.min(8, burstEvents - i) }, (_, k) => emit(i + k)));
@@ -101,6 +102,14 @@ try {
     `  sustained: ${(delivered / ((done - t0) / 1000)).toFixed(0)} deliveries/s overall (${delivered} delivered, ${received} requests)`,
   );
   console.log(`  after the last commit (worker alone on the CPU): ${drainRate.toFixed(0)} deliveries/s`);
+  const spent = cpu();
+  console.log(
+    `  CPU per delivery: worker ${(spent.process / delivered).toFixed(3)} ms, PostgreSQL ${(spent.db / delivered).toFixed(3)} ms (commits included); load average ${loadAverage()}`,
+  );
+  if (delivered < expected) {
+    console.error(`FAILED: ${expected - delivered} deliveries never arrived`);
+    process.exitCode = 1;
+  }
 
   // 2. latency at a moderate, steady rate
   firstArrival.clear();
@@ -121,8 +130,12 @@ try {
   }
   console.log(`\nlatency: ${rate} events/s × ${endpointCount} endpoints for ${seconds} s (${rate * endpointCount} deliveries/s)`);
   console.log(
-    `  commit → first attempt: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms (${latencies.length} deliveries)`,
+    `  commit → first attempt: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms (${latencies.length} deliveries); load average ${loadAverage()}`,
   );
+  if (latencies.length < total * endpointCount) {
+    console.error(`FAILED: ${total * endpointCount - latencies.length} deliveries never arrived`);
+    process.exitCode = 1;
+  }
 } finally {
   worker?.kill('SIGTERM');
   await new Promise((r) => (worker && worker.exitCode === null ? worker.once('exit', r) : r(null)));
@@ -131,4 +144,4 @@ try {
   receiver.close();
   await database.stop();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -38,7 +38,9 @@ export async function freePort(): Promise<number> {
 /** Newest modification time under the folders the dashboard build depends on. */
 function newestSource(): number {
   let newest = 0;
-  const walk = (dir: string) => {
+  const walk = (dir: string, root = false) => {
+    // a folder's time changes when a file in it is deleted or renamed (not the roots': next-env.d.ts)
+    if (!root) newest = Math.max(newest, fs.statSync(dir).mtimeMs);
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       // next-env.d.ts is rewritten by every build (it names that build's folder): not a source
       if (['node_modules', 'generated', 'next-env.d.ts'].includes(entry.name) || entry.name.startsWith('.next')) continue;
@@ -51,7 +53,7 @@ function newestSource(): number {
   };
   // the dashboard bundles every workspace package it imports
   const packages = fs.readdirSync(path.join(ROOT, 'packages')).map((p) => path.join('packages', p, 'src'));
-  for (const d of ['apps/web', ...packages]) if (fs.existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
+  for (const d of ['apps/web', ...packages]) if (fs.existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d), true);
   return newest;
 }
 
