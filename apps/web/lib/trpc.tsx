@@ -2,6 +2,7 @@
 // The dashboard's typed tRPC client: React Query underneath, superjson on the wire, and a batch
 // link so a page's queries travel in one request.
 import type { AppRouter } from '@dramac/api';
+import { MAX_BATCH_ITEMS } from '@dramac/api/client';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
@@ -36,7 +37,9 @@ export function Providers({ children }: { children: React.ReactNode }) {
         },
       }),
   );
-  const [client] = useState(() => trpc.createClient({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })] }));
+  const [client] = useState(() =>
+    trpc.createClient({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: MAX_BATCH_ITEMS })] }),
+  );
   return (
     <SessionProvider>
       <trpc.Provider client={client} queryClient={queryClient}>

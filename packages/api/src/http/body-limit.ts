@@ -12,7 +12,22 @@ function emptyJson(req: Request): Request {
   return new Request(req.url, { method: req.method, headers, body: '{}' });
 }
 
-/** The request with its body read into memory, or a 413/415 response to send instead. */
+/**
+ * Every JSON body of the API is an object: `null`, an array or a string would otherwise reach
+ * the bridge, which spreads it into the path's parameters and reads it as "no changes". A body
+ * that is not JSON at all is left to the handler, which says so in its own words.
+ */
+function holdsObject(body: Buffer): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return true;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The request with its body read into memory, or a 413/415/400 response to send instead. */
 export async function limitBody(
   req: Request,
   opts: { maxBytes?: number; requireJson?: boolean } = {},
@@ -42,5 +57,10 @@ export async function limitBody(
     return { response: jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json') };
   }
   if (opts.requireJson && size === 0) return { req: emptyJson(req) };
+  if (opts.requireJson && !holdsObject(body)) {
+    return {
+      response: jsonError(400, 'BAD_REQUEST', 'Send the body as a JSON object ({ … }), not null, an array, a string or a number'),
+    };
+  }
   return { req: new Request(req.url, { method: req.method, headers: req.headers, body }) };
 }

@@ -56,6 +56,15 @@ function requestIdField(): { requestId?: string } {
   return requestId ? { requestId } : {};
 }
 
+/**
+ * A refusal made before tRPC runs (rate limits), in tRPC's own error shape as its clients read
+ * it (superjson-wrapped, the JSON-RPC code beside the tRPC one).
+ */
+export function trpcJsonError(status: number, code: string, message: string, headers: HeadersInit = {}): Response {
+  const rpcCode = TRPC_ERROR_CODES_BY_KEY[code as ErrorCode] ?? TRPC_ERROR_CODES_BY_KEY.INTERNAL_SERVER_ERROR;
+  return json(status, { error: { json: { message, code: rpcCode, data: { code, httpStatus: status } } } }, headers);
+}
+
 function errorBody(err: TRPCError): ApiErrorBody {
   const details = validationDetails(err.cause);
   const fields = details ? Object.fromEntries(Object.entries(details.fieldErrors).map(([path, [first]]) => [path, first!])) : {};

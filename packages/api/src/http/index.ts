@@ -2,18 +2,20 @@
 // small Node server the tests and benchmarks use, so both serve exactly the same code.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createOpenApiFetchHandler, generateOpenApiDocument } from 'trpc-to-openapi';
+import { MAX_BATCH_ITEMS } from '../client.ts';
 import { createContext, type Services } from '../context.ts';
 import { oauth2SecurityScheme, requireRouteScopes } from '../external/oauth/openapi.ts';
 import { type BridgeFailure, bridgeError } from '../external/rest/bridge-errors.ts';
 import { completeRestDocument } from '../external/rest/openapi.ts';
-import { gatewaySurface, restSurface, type Surface, serveExternal } from '../external/traffic/index.ts';
+import { gatewaySurface, restSurface, type Surface, serveExternal, trpcSurface } from '../external/traffic/index.ts';
 import { handleModuleGateway as moduleGateway } from '../modules/gateway/handler.ts';
 import { UPLOAD_BODY_BYTES } from '../modules/registry/registry.schemas.ts';
 import { appRouter } from '../router.ts';
 import { log } from '../runtime/log.ts';
 import { RETRY_AFTER_SECONDS } from '../runtime/outage.ts';
 import { limitBody } from './body-limit.ts';
-import { clientIp, sessionUser } from './session.ts';
+import { trpcJsonError } from './errors.ts';
+import { clientIp } from './session.ts';
 
 export { createServices } from './services.ts';
 export { authOptions, limitSignIn, sessionUser } from './session.ts';
@@ -29,30 +31,47 @@ function requestInfo(req: Request) {
 const maxTrpcBody = (req: Request) =>
   new URL(req.url).pathname.endsWith('/modules.uploadVersion') ? UPLOAD_BODY_BYTES : undefined;
 
-/** /api/trpc/* for the dashboard and the typed client. */
-export async function handleTrpc(request: Request, services: Services, endpoint = '/api/trpc'): Promise<Response> {
-  const limited = await limitBody(request, { maxBytes: maxTrpcBody(request) });
-  if ('response' in limited) return limited.response;
-  const req = limited.req;
-  const user = await sessionUser(req, services.db);
-  return fetchRequestHandler({
-    endpoint,
-    req,
-    router: appRouter,
-    createContext: () => createContext(services, user, requestInfo(req)),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        log.error({ source: 'trpc', path, err: error.cause ?? error }, 'procedure failed');
-    },
-    responseMeta: ({ errors }) =>
-      errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } : {},
-  });
-}
-
-// The external surfaces run behind one traffic wrapper: caller identified once, rate limits,
-// CORS for verified origins, request log (external/traffic). One surface per mount point.
+// Every surface runs behind one traffic wrapper: caller identified once, rate limits, CORS for
+// verified origins, request log (external/traffic). One surface per mount point.
 const surfaces = new Map<string, Surface>();
 const surfaceAt = (base: string, make: () => Surface) => surfaces.get(base) ?? surfaces.set(base, make()).get(base)!;
+
+/** A batch naming more procedures than MAX_BATCH_ITEMS: refused before its body is read. */
+function oversizedBatch(req: Request, endpoint: string): Response | null {
+  const url = new URL(req.url);
+  if (url.searchParams.get('batch') !== '1') return null;
+  const count = url.pathname.slice(endpoint.length + 1).split(',').length;
+  if (count <= MAX_BATCH_ITEMS) return null;
+  return trpcJsonError(400, 'BAD_REQUEST', `A batch holds at most ${MAX_BATCH_ITEMS} procedures; this one names ${count}`);
+}
+
+/**
+ * /api/trpc/* for the dashboard and the typed client. A bearer-token caller is limited and logged
+ * like REST; a signed-in user is limited per user (external/traffic).
+ */
+export function handleTrpc(request: Request, services: Services, endpoint = '/api/trpc'): Promise<Response> {
+  const surface = surfaceAt(endpoint, () => trpcSurface(endpoint));
+  return serveExternal(surface, request, services, async (incoming, caller) => {
+    const oversized = oversizedBatch(incoming, endpoint);
+    if (oversized) return oversized;
+    const limited = await limitBody(incoming, { maxBytes: maxTrpcBody(incoming) });
+    if ('response' in limited) return limited.response;
+    const req = limited.req;
+    return fetchRequestHandler({
+      endpoint,
+      req,
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_ITEMS,
+      createContext: () => createContext(services, caller.user ?? null, { ...requestInfo(req), bearer: caller.bearer }),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          log.error({ source: 'trpc', path, err: error.cause ?? error }, 'procedure failed');
+      },
+      responseMeta: ({ errors }) =>
+        errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } : {},
+    });
+  });
+}
 
 /** /api/v1/* REST, from the same routers through trpc-to-openapi. */
 export function handleRest(request: Request, services: Services, endpoint = '/api/v1'): Promise<Response> {

@@ -3,18 +3,18 @@
 // tokenProcedure so no token is looked up twice. Bad or missing credentials make an anonymous
 // caller (limited per IP); the handler behind still answers them 401.
 import type { ApiClientKind, Db } from '@dramac/db';
-import type { Services } from '../../context.ts';
+import type { Services, SessionUser } from '../../context.ts';
 import { clientIp, sessionUser } from '../../http/session.ts';
 import { bearerToken } from '../../modules/gateway/caller.ts';
 import { verifyEmbedToken } from '../../modules/gateway/embed-token.ts';
 import { authenticateBearer, type BearerToken } from '../../trpc.ts';
-import { anonymousLimitPerMinute, clientLimitPerMinute } from './config.ts';
+import { anonymousLimitPerMinute, clientLimitPerMinute, sessionLimitPerMinute } from './config.ts';
 
 /** The bucket a request is counted in, and its size per minute; the policy names it in the RateLimit headers. */
 export interface QuotaKey {
   key: string;
   limit: number;
-  policy: 'client' | 'anonymous';
+  policy: 'client' | 'anonymous' | 'session';
 }
 
 export interface Caller {
@@ -26,8 +26,10 @@ export interface Caller {
   siteId: string | null;
   ip: string;
   quota: QuotaKey | null;
-  /** REST: the bearer token as tokenProcedure needs it, authenticated (null: none valid) */
+  /** REST and tRPC: the bearer token as tokenProcedure needs it, authenticated (null: none valid) */
   bearer?: BearerToken | null;
+  /** the dashboard's session user, read once (null: signed out) */
+  user?: SessionUser | null;
 }
 
 /** The client address, with IPv4-mapped IPv6 spelled as IPv4 (see clientIp). */
@@ -43,6 +45,25 @@ export function anonymousCaller(req: Request, scope?: string): Caller {
     ip,
     quota: { key: scope ? `ip:${ip}:${scope}` : `ip:${ip}`, limit: anonymousLimitPerMinute(), policy: 'anonymous' },
   };
+}
+
+/**
+ * The dashboard's own calls: not external, so neither logged nor given CORS, but a signed-in user
+ * is limited (generously) so that one session cannot flood the server.
+ */
+export function dashboardCaller(req: Request, user: SessionUser | null): Caller {
+  const quota: QuotaKey | null = user ? { key: `session:${user.id}`, limit: sessionLimitPerMinute(), policy: 'session' } : null;
+  return { kind: 'dashboard', clientId: null, siteId: null, ip: callerIp(req), quota, user };
+}
+
+/**
+ * /api/trpc: a request with credentials in Authorization is an external caller, identified (and
+ * then limited and logged) exactly as on REST whatever procedure it names; the session cookie is
+ * not read for it. Anything else is the dashboard.
+ */
+export async function identifyTrpcCaller(req: Request, services: Services): Promise<Caller> {
+  if (req.headers.has('authorization')) return { ...(await identifyRestCaller(req, services)), user: null };
+  return dashboardCaller(req, await sessionUser(req, services.db));
 }
 
 /** A per-database map: tests run several databases in one process. */
@@ -129,8 +150,9 @@ export async function identifyGatewayCaller(req: Request, services: Services): P
         quota: clientQuota(`embed:${claims.installationId}:${claims.origin}:${callerIp(req)}`),
       };
     }
-  } else if (await sessionUser(req, services.db)) {
-    return { kind: 'dashboard', clientId: null, siteId: null, ip: callerIp(req), quota: null };
+  } else {
+    const user = await sessionUser(req, services.db);
+    if (user) return dashboardCaller(req, user);
   }
   return anonymousCaller(req);
 }

@@ -9,6 +9,8 @@ const positive = (name: string, fallback: number) => {
 /** Requests per minute of an API token, an embed installation on one origin, or an OAuth app without its own limit. */
 export const clientLimitPerMinute = () => positive('API_RATE_LIMIT_PER_MINUTE', 600);
 
+/** Requests per minute of one signed-in dashboard user (tRPC and the gateway's session calls together). */
+export const sessionLimitPerMinute = () => positive('DASHBOARD_RATE_LIMIT_PER_MINUTE', 1200);
 /** Requests per minute of one IP address without valid credentials. */
 export const anonymousLimitPerMinute = () => positive('API_RATE_LIMIT_ANON_PER_MINUTE', 60);
 

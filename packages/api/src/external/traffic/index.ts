@@ -5,4 +5,4 @@ export { requestLogRetentionDays } from './config.ts';
 export { pruneRequestLog } from './request-log.service.ts';
 export { RequestLogWriter } from './request-log.ts';
 export { type ExternalHandler, type Surface, serveExternal } from './serve.ts';
-export { gatewaySurface, restSurface } from './surfaces.ts';
+export { gatewaySurface, restSurface, trpcSurface } from './surfaces.ts';

@@ -88,6 +88,14 @@ export async function serveExternal(
   const createdAt = new Date();
   const started = performance.now();
   if (isPreflight(request)) return preflight(surface, request, services).catch((err) => ourFault(surface, err));
+  if (!decodablePath(request)) {
+    return surface.error(
+      400,
+      'BAD_REQUEST',
+      'The path holds malformed percent-encoding (each % must start a UTF-8 escape like %20)',
+      {},
+    );
+  }
   // identification needs the database: when it cannot be reached the request is still answered
   // (503) and logged, as an anonymous caller with its address
   let caller: Caller | null = null;
@@ -117,6 +125,16 @@ export async function serveExternal(
     origin: request.headers.get('origin'),
   });
   return response;
+}
+
+/** Whether every %-escape of the path decodes (routers decode it, and a bad one throws). */
+function decodablePath(request: Request): boolean {
+  try {
+    decodeURIComponent(new URL(request.url).pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function serve(

@@ -2,8 +2,8 @@
 // whom it serves, what a browser may send it, and how it answers errors.
 import type { Db } from '@dramac/db';
 import type { AnyRouter } from '@trpc/server';
-import { jsonError } from '../../http/errors.ts';
-import { identifyGatewayCaller, identifyRestCaller } from './caller.ts';
+import { jsonError, trpcJsonError } from '../../http/errors.ts';
+import { identifyGatewayCaller, identifyRestCaller, identifyTrpcCaller } from './caller.ts';
 import { gatewayRoutes, restRoutes, siteInPath } from './routes.ts';
 import type { Surface } from './serve.ts';
 
@@ -65,5 +65,20 @@ export function gatewaySurface(base: string): Surface {
       return siteOfModuleOrigin(services.db, moduleId, origin);
     },
     error: jsonError,
+  };
+}
+
+/**
+ * /api/trpc: the dashboard (session) and any bearer-token caller. Its routes are procedure names
+ * (`/api/trpc/sites.get`), never ids, so the log keeps the path. No cross-origin use: a browser's
+ * preflight for Authorization is never answered here.
+ */
+export function trpcSurface(endpoint: string): Surface {
+  return {
+    route: (_method, pathname) => (pathname.startsWith(`${endpoint}/`) ? pathname.slice(0, 200) : `${endpoint}/*`),
+    cors: { methods: 'GET, POST', headers: 'content-type', maxAgeSeconds: PREFLIGHT_MAX_AGE_SECONDS },
+    identify: identifyTrpcCaller,
+    siteOf: async () => null,
+    error: trpcJsonError,
   };
 }
