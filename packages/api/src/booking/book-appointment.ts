@@ -181,6 +181,68 @@ export interface BookResult {
 }
 
 /**
+ * Places one appointment inside the caller's booking transaction: the slot engine's rules, then
+ * the seat on a session (the database refuses an overlap), then the row. Throws a clear 4xx when
+ * the time cannot be booked.
+ */
+export async function placeAppointment(
+  tx: Tx,
+  site: BookingSite,
+  input: BookInput,
+  now: Date,
+  extra: { rescheduledFromId?: string } = {},
+): Promise<BookingAppointment> {
+  const service = await tx.bookingService.findFirst({ where: { id: input.serviceId, siteId: site.id, archivedAt: null } });
+  if (!service) throw notFound('Service');
+  // day and week limits count sessions: bookings of one service on a site take turns
+  if (service.limitPerDay != null || service.limitPerWeek != null) {
+    await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`booking:${service.id}`}, 0))`;
+  }
+  const loaded = await loadAvailability(tx, site.id, {
+    serviceId: service.id,
+    staffIds: input.staffId ? [input.staffId] : null,
+    from: new Date(input.startsAt.getTime() - DAY),
+    to: new Date(input.startsAt.getTime() + DAY),
+    now,
+  });
+  const answers = checkAnswers(service, input.answers);
+  const check = checkSlot(loaded.input, input.startsAt.getTime(), input.staffId ? [input.staffId] : undefined);
+  if (!check.ok) throw refusalError(check.reason);
+
+  for (const staffId of await fairOrder(tx, site.id, check.staffIds, input.startsAt)) {
+    const staff = loaded.staff.find((candidate) => candidate.id === staffId)!;
+    const endsAt = new Date(input.startsAt.getTime() + staff.durationMinutes * MINUTE);
+    const sessionId = await holdSlot(tx, site.id, service, { staffId, startsAt: input.startsAt, endsAt });
+    if (!sessionId) continue;
+    const created = await tx.bookingAppointment.create({
+      data: {
+        siteId: site.id,
+        serviceId: service.id,
+        staffId,
+        sessionId,
+        startsAt: input.startsAt,
+        endsAt,
+        staffTimeZone: staff.timeZone,
+        customerTimeZone: input.customer.timeZone,
+        customerName: input.customer.name,
+        customerEmail: input.customer.email,
+        customerPhone: input.customer.phone,
+        answers,
+        notes: input.notes,
+        status: service.requiresConfirmation ? 'pending' : 'confirmed',
+        confirmedAt: service.requiresConfirmation ? null : now,
+        priceMinor: staff.priceMinor,
+        currency: service.currency,
+        idempotencyKey: input.idempotencyKey,
+        rescheduledFromId: extra.rescheduledFromId ?? null,
+      },
+    });
+    return created;
+  }
+  throw slotTaken();
+}
+
+/**
  * Books `input` on `site`. Refusals are clear 4xx errors; a slot lost to a concurrent booking is a
  * CONFLICT ("slot taken"). With an idempotency key, a retry returns the first booking.
  */
@@ -203,61 +265,16 @@ export async function bookAppointment(
       deps.db,
       site.id,
       async (tx, afterwards) => {
-        const service = await tx.bookingService.findFirst({ where: { id: input.serviceId, siteId: site.id, archivedAt: null } });
-        if (!service) throw notFound('Service');
-        // day and week limits count sessions: bookings of one service on a site take turns
-        if (service.limitPerDay != null || service.limitPerWeek != null) {
-          await tx.$executeRaw`select pg_advisory_xact_lock(hashtextextended(${`booking:${service.id}`}, 0))`;
-        }
-        const loaded = await loadAvailability(tx, site.id, {
-          serviceId: service.id,
-          staffIds: input.staffId ? [input.staffId] : null,
-          from: new Date(input.startsAt.getTime() - DAY),
-          to: new Date(input.startsAt.getTime() + DAY),
-          now,
-        });
-        const answers = checkAnswers(service, input.answers);
-        const check = checkSlot(loaded.input, input.startsAt.getTime(), input.staffId ? [input.staffId] : undefined);
-        if (!check.ok) throw refusalError(check.reason);
-
-        for (const staffId of await fairOrder(tx, site.id, check.staffIds, input.startsAt)) {
-          const staff = loaded.staff.find((candidate) => candidate.id === staffId)!;
-          const endsAt = new Date(input.startsAt.getTime() + staff.durationMinutes * MINUTE);
-          const sessionId = await holdSlot(tx, site.id, service, { staffId, startsAt: input.startsAt, endsAt });
-          if (!sessionId) continue;
-          const created = await tx.bookingAppointment.create({
-            data: {
-              siteId: site.id,
-              serviceId: service.id,
-              staffId,
-              sessionId,
-              startsAt: input.startsAt,
-              endsAt,
-              staffTimeZone: staff.timeZone,
-              customerTimeZone: input.customer.timeZone,
-              customerName: input.customer.name,
-              customerEmail: input.customer.email,
-              customerPhone: input.customer.phone,
-              answers,
-              notes: input.notes,
-              status: service.requiresConfirmation ? 'pending' : 'confirmed',
-              confirmedAt: service.requiresConfirmation ? null : now,
-              priceMinor: staff.priceMinor,
-              currency: service.currency,
-              idempotencyKey: input.idempotencyKey,
-            },
-          });
-          afterwards((platform) =>
-            emitBookingEvent(platform, deps.boss, {
-              type: 'booking.appointment.created',
-              agencyId: site.agencyId,
-              siteId: site.id,
-              data: { appointment: appointmentPayload(created) },
-            }),
-          );
-          return created;
-        }
-        throw slotTaken();
+        const created = await placeAppointment(tx, site, input, now);
+        afterwards((platform) =>
+          emitBookingEvent(platform, deps.boss, {
+            type: 'booking.appointment.created',
+            agencyId: site.agencyId,
+            siteId: site.id,
+            data: { appointment: appointmentPayload(created) },
+          }),
+        );
+        return created;
       },
       BOOKING_TRANSACTION,
     );

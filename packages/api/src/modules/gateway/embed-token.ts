@@ -2,12 +2,13 @@
 // short-lived HS256 JWT bound to one installation (sub) and one origin (aud); the request's
 // Origin must be that origin. The key is derived from the platform secret, as the at-rest
 // encryption key is, under its own label, so neither can stand in for the other.
-import { hkdfSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@dramac/db';
 import { TRPCError } from '@trpc/server';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { conflict, fieldError, forbidden, notFound } from '../../errors.ts';
+import { derivedKey } from '../../lib/derived-key.ts';
 import { id } from '../../trpc.ts';
 import { versionContract } from './contract.ts';
 
@@ -38,15 +39,7 @@ export const embedTokenInput = z.object({ installationId: id, origin: embedOrigi
 
 export const embedTokenOutput = z.object({ token: z.string(), origin: z.string(), expiresAt: z.date() });
 
-let cachedKey: { source: string; key: Uint8Array } | undefined;
-function signingKey(): Uint8Array {
-  const source = process.env.DRAMAC_ENCRYPTION_KEY ?? process.env.NEXTAUTH_SECRET;
-  if (!source) throw new Error('Set DRAMAC_ENCRYPTION_KEY (or NEXTAUTH_SECRET) to sign embed tokens');
-  if (cachedKey?.source !== source) {
-    cachedKey = { source, key: new Uint8Array(hkdfSync('sha256', source, 'dramac', 'embed-tokens-v1', 32)) };
-  }
-  return cachedKey.key;
-}
+const signingKey = () => derivedKey('embed-tokens-v1');
 
 /**
  * The one place embed tokens are made. The installation must be enabled on its site and its
