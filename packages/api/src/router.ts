@@ -1,10 +1,9 @@
 import { apiTokensRouter } from './external/api-tokens/api-tokens.router.ts';
-import { domainsRestRouter, domainsRouter } from './external/domains/domains.router.ts';
+import { domainsRouter } from './external/domains/domains.router.ts';
 import { oauthAppsRouter, oauthGrantsRouter } from './external/oauth/oauth.router.ts';
-import { modulesRestRouter } from './external/rest/modules.router.ts';
-import { restRouter } from './external/rest/rest.router.ts';
 import { requestLogRouter } from './external/traffic/request-log.router.ts';
 import { installationsRouter } from './modules/installations/installations.router.ts';
+import { installedModulesRouter } from './modules/installed/installed-modules.router.ts';
 import { registryRouter } from './modules/registry/registry.router.ts';
 import { agenciesRouter } from './platform/agencies/agencies.router.ts';
 import { authRouter } from './platform/auth/auth.router.ts';
@@ -14,7 +13,7 @@ import { membersRouter } from './platform/members/members.router.ts';
 import { sitesRouter } from './platform/sites/sites.router.ts';
 import { domainRouters } from './registry/index.ts';
 import { router } from './trpc.ts';
-import { webhooksRestRouter, webhooksRouter } from './webhooks/webhooks.router.ts';
+import { webhooksRouter } from './webhooks/webhooks.router.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -29,11 +28,8 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   modules: registryRouter,
   installations: installationsRouter,
-  v1: restRouter,
-  v1Webhooks: webhooksRestRouter,
-  v1Modules: modulesRestRouter,
+  installedModules: installedModulesRouter,
   domains: domainsRouter,
-  v1Domains: domainsRestRouter,
   requestLog: requestLogRouter,
   // the business domains (registry/domains.ts), each under its key
   ...domainRouters(),

@@ -17,9 +17,16 @@ import { isDatabaseUnavailable, reportOutage, UNAVAILABLE_MESSAGE } from './runt
 import { currentRequestId } from './runtime/request-context.ts';
 
 // ---- 1. initialisation ----
+
+/**
+ * `openapi`: the REST route; `scope`: what a bearer token needs to call the procedure;
+ * `tokenOnly`: set by tokenProcedure, for the operations only an integration calls.
+ */
+export type ProcedureMeta = OpenApiMeta & { scope?: `${string}:${string}`; tokenOnly?: true };
+
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta & { scope?: `${string}:${string}` }>()
+  .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
@@ -200,4 +207,6 @@ export const tokenProcedure = base
     if (raw && typeof raw === 'object' && 'siteId' in raw && raw.siteId !== token.siteId) throw notFound('Site');
     return next({ ctx: { ...ctx, token } });
   })
-  .use(refuseNulInput);
+  .use(refuseNulInput)
+  // after the middlewares: a `.use()` starts its builder's meta afresh
+  .meta({ tokenOnly: true });

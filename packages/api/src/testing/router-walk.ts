@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { createCaller, RouterInputs } from '../index.ts';
 import { appRouter } from '../router.ts';
+import type { ProcedureMeta } from '../trpc.ts';
 
 export type Path = { [R in keyof RouterInputs]: `${R & string}.${keyof RouterInputs[R] & string}` }[keyof RouterInputs];
 export type InputAt<P extends Path> = P extends `${infer R extends keyof RouterInputs}.${infer Q}`
@@ -10,10 +11,7 @@ export type InputAt<P extends Path> = P extends `${infer R extends keyof RouterI
     : never
   : never;
 
-const procedures = appRouter._def.procedures as unknown as Record<
-  string,
-  { _def: { inputs: unknown[]; meta?: { openapi?: unknown; scope?: string } } }
->;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[]; meta?: ProcedureMeta } }>;
 
 export const procedurePaths = Object.keys(procedures);
 
@@ -24,8 +22,12 @@ export const hasInput = (path: string) => procedures[path]!._def.inputs.length >
 export const inputKeys = (path: string) =>
   procedures[path]!._def.inputs.flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : []));
 
-/** REST procedures (the OpenAPI bridge's) take an API token, not a dashboard session. */
-export const isRest = (path: string) => Boolean(procedures[path]!._def.meta?.openapi);
+/** Who may call a procedure: a member's session, a bearer token holding its scope, or both. */
+export function callersOf(path: string): ('session' | 'token')[] {
+  const meta = procedures[path]!._def.meta;
+  if (meta?.tokenOnly) return ['token'];
+  return meta?.scope ? ['session', 'token'] : ['session'];
+}
 
 type Call = (input: unknown) => Promise<unknown>;
 export function callProcedure(api: ReturnType<typeof createCaller>, path: string, input: unknown): Promise<unknown> {
@@ -33,5 +35,8 @@ export function callProcedure(api: ReturnType<typeof createCaller>, path: string
   return (api as unknown as Record<string, Record<string, Call>>)[group]![name]!(input);
 }
 
-/** The scope a procedure declares in its meta: a bearer token holding it may call the procedure. */
+/** Whether the procedure declares `.output()`: the OpenAPI document and the typed client are built from it. */
+export const hasOutput = (path: string) => Boolean((procedures[path]!._def as { output?: unknown }).output);
+
+/** The scope a procedure asks of a bearer token, if any. */
 export const scopeOf = (path: string) => procedures[path]!._def.meta?.scope;

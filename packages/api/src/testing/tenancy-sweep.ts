@@ -7,11 +7,11 @@
 // cannot attribute to an agency fails it.
 import type { Db } from '@dramac/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { domainSchemas, registeredDomains } from '../registry/index.ts';
+import { domainSchemas } from '../registry/index.ts';
 import { prepareDatabase } from '../setup.ts';
 import { type AgencyRows, agencyRows, validCall } from './agency-rows.ts';
 import { type Scenario, scenario, type TestUser } from './harness.ts';
-import { callProcedure, inputKeys, isRest, type Path, procedurePaths, scopeOf } from './router-walk.ts';
+import { callersOf, callProcedure, inputKeys, type Path, procedurePaths } from './router-walk.ts';
 
 type IdKey = Exclude<keyof AgencyRows, 'rest' | 'nextPackage' | 'domainIds'>;
 const idKeys: readonly IdKey[] = [
@@ -39,14 +39,7 @@ const allPlatformPaths = ['modules.review', 'modules.reviewDetail'];
 
 const idKeysOf = (path: string) => inputKeys(path).filter((k) => k.endsWith('Id'));
 
-/** Who calls a procedure in the sweep: the site's API token (REST twins), a member's session, or
- *  both for a domain procedure that declares a scope (it serves both callers). */
-type Via = 'session' | 'token';
-const isDomainPath = (path: string) => registeredDomains().some((d) => path.startsWith(`${d.key}.`));
-function viaOf(path: string): Via[] {
-  if (isDomainPath(path)) return scopeOf(path) ? ['session', 'token'] : ['session'];
-  return isRest(path) ? ['token'] : ['session'];
-}
+type Via = ReturnType<typeof callersOf>[number];
 
 /**
  * Every row of every table in the registered domains' schemas that belongs to the agency's sites,
@@ -140,7 +133,7 @@ export function tenancySweep(only: (path: string) => boolean = () => true) {
   }
 
   const cases = tenantPaths.flatMap((path) =>
-    viaOf(path).flatMap((via) => {
+    callersOf(path).flatMap((via) => {
       const keys = idKeysOf(path);
       const single = keys.map((k) => ({ path, via, swap: [k] as readonly string[] }));
       return keys.length > 1 ? [...single, { path, via, swap: keys as readonly string[] }] : single;
@@ -171,7 +164,6 @@ export function tenancySweep(only: (path: string) => boolean = () => true) {
   /** Ids that only narrow a list of B's own rows: A's id there finds nothing rather than NOT_FOUND. */
   const filterIds: { [P in Path]?: IdKey[] } = {
     'webhooks.deliveries': ['endpointId'],
-    'v1Webhooks.deliveries': ['endpointId'],
   };
 
   describe("another agency's ids", () => {
@@ -205,13 +197,16 @@ export function tenancySweep(only: (path: string) => boolean = () => true) {
   };
 
   describe('the same calls on their own rows', () => {
-    it.each(tenantPaths.flatMap((path) => viaOf(path).map((via) => [path, via] as const)))('%s (%s) works', async (path, via) => {
-      const outcome = await attempt(path, via, await rowsOf(b.owner), []).then(
-        () => 'ok',
-        (err: { code?: string }) => err.code,
-      );
-      expect(outcome).toBe(refusedPastTheTenantCheck[path] ?? 'ok');
-    });
+    it.each(tenantPaths.flatMap((path) => callersOf(path).map((via) => [path, via] as const)))(
+      '%s (%s) works',
+      async (path, via) => {
+        const outcome = await attempt(path, via, await rowsOf(b.owner), []).then(
+          () => 'ok',
+          (err: { code?: string }) => err.code,
+        );
+        expect(outcome).toBe(refusedPastTheTenantCheck[path] ?? 'ok');
+      },
+    );
   });
 
   describe.runIf(platformPaths.length > 0)('platform staff procedures', () => {

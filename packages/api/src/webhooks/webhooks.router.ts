@@ -1,8 +1,9 @@
-// Webhooks through tRPC (dashboard: admins of the site's agency) and REST (API token with the
-// webhooks:* scopes). Both are thin over endpoints.service.ts.
+// Webhook endpoints and their delivery log: one procedure per operation, for an admin of the
+// site's agency (dashboard, typed client) or a bearer token of the site with the webhooks:* scope
+// (REST, /api/v1/sites/{siteId}/webhooks…). Thin over endpoints.service.ts.
 import { retrySchedule } from '@dramac/jobs';
 import { z } from 'zod';
-import { id, router, siteProcedure, tokenProcedure } from '../trpc.ts';
+import { id, router, siteAccessProcedure, siteProcedure, tokenProcedure } from '../trpc.ts';
 import { catalogue, eventTypes } from './catalogue.ts';
 import { deliveryFilters, deliveryOutput, endpointFields, endpointOutput, updateEndpointFields } from './endpoints.schemas.ts';
 import {
@@ -21,6 +22,7 @@ const withSecret = endpointOutput.extend({ secret: z.string().describe('whsec_�
 const catalogueOutput = z.array(
   z.object({ type: z.string(), description: z.string(), example: z.unknown(), schema: z.unknown() }),
 );
+const retryStep = z.object({ retry: z.number(), minSeconds: z.number(), maxSeconds: z.number() });
 const describeCatalogue = () =>
   eventTypes.map((type) => ({
     type,
@@ -29,69 +31,36 @@ const describeCatalogue = () =>
     schema: z.toJSONSchema(catalogue[type].schema),
   }));
 
-/** Dashboard procedures: `ctx.site` is already authorised for an admin of its agency. */
-const admin = siteProcedure('admin');
-export const webhooksRouter = router({
-  catalogue: siteProcedure().query(() => ({ events: describeCatalogue(), retrySchedule: retrySchedule() })),
-  list: admin
-    .output(z.array(endpointOutput))
-    .query(async ({ ctx }) =>
-      (await ctx.db.webhookEndpoint.findMany({ where: { siteId: ctx.site.id }, orderBy: { createdAt: 'asc' } })).map(toOutput),
-    ),
-  create: admin.input(endpointFields).mutation(async ({ ctx, input }) => {
-    const { siteId: _, ...fields } = input;
-    const { endpoint, secret } = await createEndpoint(ctx.db, ctx.site, fields);
-    return { ...toOutput(endpoint), secret };
-  }),
-  update: admin.input(updateEndpointFields.extend({ endpointId: id })).mutation(async ({ ctx, input }) => {
-    const { siteId: _, endpointId, ...fields } = input;
-    return toOutput(await updateEndpoint(ctx.db, ctx.site, endpointId, fields));
-  }),
-  delete: admin
-    .input(z.object({ endpointId: id }))
-    .mutation(({ ctx, input }) => deleteEndpoint(ctx.db, ctx.site, input.endpointId)),
-  rotateSecret: admin.input(z.object({ endpointId: id })).mutation(async ({ ctx, input }) => {
-    const { endpoint, secret } = await rotateSecret(ctx.db, ctx.site, input.endpointId);
-    return { ...toOutput(endpoint), secret };
-  }),
-  sendTest: admin
-    .input(z.object({ endpointId: id }))
-    .mutation(({ ctx, input }) => sendTestEvent(ctx.db, ctx.boss, ctx.site, input.endpointId)),
-  deliveries: admin.input(deliveryFilters).query(({ ctx, input }) => listDeliveries(ctx.db, ctx.site, input)),
-  redeliver: admin
-    .input(z.object({ deliveryId: id }))
-    .mutation(({ ctx, input }) => redeliver(ctx.db, ctx.boss, ctx.site, input.deliveryId)),
-});
-
-// ---- REST: /api/v1/sites/{siteId}/webhooks … (tokenProcedure checks the token's site and scope) ----
-const siteOf = (token: { siteId: string; agencyId: string }) => ({ id: token.siteId, agencyId: token.agencyId });
-const read = tokenProcedure.meta({ scope: 'webhooks:read' });
-const write = tokenProcedure.meta({ scope: 'webhooks:write' });
+const read = siteAccessProcedure('admin').meta({ scope: 'webhooks:read' });
+const write = siteAccessProcedure('admin').meta({ scope: 'webhooks:write' });
 const base = '/sites/{siteId}/webhooks';
-const siteInput = z.object({ siteId: id });
-const endpointInput = siteInput.extend({ endpointId: id });
+const endpointRef = z.object({ endpointId: id });
 const tags = ['webhooks'];
 
-export const webhooksRestRouter = router({
-  eventTypes: read
-    .meta({ openapi: { method: 'GET', path: '/webhooks/event-types', protect: true, tags, summary: 'The event catalogue' } })
+export const webhooksRouter = router({
+  /** The dashboard's event picker and docs: every event type and the retry schedule. */
+  catalogue: siteProcedure()
+    .output(z.object({ events: catalogueOutput, retrySchedule: z.array(retryStep) }))
+    .query(() => ({ events: describeCatalogue(), retrySchedule: retrySchedule() })),
+  eventTypes: tokenProcedure
+    .meta({
+      scope: 'webhooks:read',
+      openapi: { method: 'GET', path: '/webhooks/event-types', protect: true, tags, summary: 'The event catalogue' },
+    })
     .input(z.object({}))
     .output(catalogueOutput)
     .query(() => describeCatalogue()),
   list: read
     .meta({ openapi: { method: 'GET', path: base, protect: true, tags, summary: 'List webhook endpoints' } })
-    .input(siteInput)
     .output(z.array(endpointOutput))
     .query(async ({ ctx }) =>
-      (await ctx.db.webhookEndpoint.findMany({ where: { siteId: ctx.token.siteId }, orderBy: { createdAt: 'asc' } })).map(
-        toOutput,
-      ),
+      (await ctx.db.webhookEndpoint.findMany({ where: { siteId: ctx.site.id }, orderBy: { createdAt: 'asc' } })).map(toOutput),
     ),
   get: read
     .meta({ openapi: { method: 'GET', path: `${base}/{endpointId}`, protect: true, tags, summary: 'Get a webhook endpoint' } })
-    .input(endpointInput)
+    .input(endpointRef)
     .output(endpointOutput)
-    .query(async ({ ctx, input }) => toOutput(await findEndpoint(ctx.db, siteOf(ctx.token), input.endpointId))),
+    .query(async ({ ctx, input }) => toOutput(await findEndpoint(ctx.db, ctx.site, input.endpointId))),
   create: write
     .meta({
       openapi: {
@@ -102,30 +71,30 @@ export const webhooksRestRouter = router({
         summary: 'Create a webhook endpoint (returns its secret once)',
       },
     })
-    .input(endpointFields.extend({ siteId: id }))
+    .input(endpointFields)
     .output(withSecret)
     .mutation(async ({ ctx, input }) => {
       const { siteId: _, ...fields } = input;
-      const { endpoint, secret } = await createEndpoint(ctx.db, siteOf(ctx.token), fields);
+      const { endpoint, secret } = await createEndpoint(ctx.db, ctx.site, fields);
       return { ...toOutput(endpoint), secret };
     }),
   update: write
     .meta({
       openapi: { method: 'PATCH', path: `${base}/{endpointId}`, protect: true, tags, summary: 'Change a webhook endpoint' },
     })
-    .input(updateEndpointFields.extend({ siteId: id, endpointId: id }))
+    .input(updateEndpointFields.extend({ endpointId: id }))
     .output(endpointOutput)
     .mutation(async ({ ctx, input }) => {
       const { siteId: _, endpointId, ...fields } = input;
-      return toOutput(await updateEndpoint(ctx.db, siteOf(ctx.token), endpointId, fields));
+      return toOutput(await updateEndpoint(ctx.db, ctx.site, endpointId, fields));
     }),
   delete: write
     .meta({
       openapi: { method: 'DELETE', path: `${base}/{endpointId}`, protect: true, tags, summary: 'Delete a webhook endpoint' },
     })
-    .input(endpointInput)
+    .input(endpointRef)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => deleteEndpoint(ctx.db, siteOf(ctx.token), input.endpointId)),
+    .mutation(({ ctx, input }) => deleteEndpoint(ctx.db, ctx.site, input.endpointId)),
   rotateSecret: write
     .meta({
       openapi: {
@@ -136,24 +105,24 @@ export const webhooksRestRouter = router({
         summary: 'Rotate the signing secret',
       },
     })
-    .input(endpointInput)
+    .input(endpointRef)
     .output(withSecret)
     .mutation(async ({ ctx, input }) => {
-      const { endpoint, secret } = await rotateSecret(ctx.db, siteOf(ctx.token), input.endpointId);
+      const { endpoint, secret } = await rotateSecret(ctx.db, ctx.site, input.endpointId);
       return { ...toOutput(endpoint), secret };
     }),
   sendTest: write
     .meta({ openapi: { method: 'POST', path: `${base}/{endpointId}/test`, protect: true, tags, summary: 'Send a test event' } })
-    .input(endpointInput)
+    .input(endpointRef)
     .output(z.object({ eventId: z.string(), deliveryId: z.string() }))
-    .mutation(({ ctx, input }) => sendTestEvent(ctx.db, ctx.boss, siteOf(ctx.token), input.endpointId)),
+    .mutation(({ ctx, input }) => sendTestEvent(ctx.db, ctx.boss, ctx.site, input.endpointId)),
   deliveries: read
     .meta({
       openapi: { method: 'GET', path: '/sites/{siteId}/webhook-deliveries', protect: true, tags, summary: 'The delivery log' },
     })
-    .input(deliveryFilters.extend({ siteId: id }))
+    .input(deliveryFilters)
     .output(z.object({ items: z.array(deliveryOutput), nextCursor: z.string().optional() }))
-    .query(({ ctx, input }) => listDeliveries(ctx.db, siteOf(ctx.token), input)),
+    .query(({ ctx, input }) => listDeliveries(ctx.db, ctx.site, input)),
   redeliver: write
     .meta({
       openapi: {
@@ -164,7 +133,7 @@ export const webhooksRestRouter = router({
         summary: 'Send a delivery again',
       },
     })
-    .input(siteInput.extend({ deliveryId: id }))
+    .input(z.object({ deliveryId: id }))
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => redeliver(ctx.db, ctx.boss, siteOf(ctx.token), input.deliveryId)),
+    .mutation(({ ctx, input }) => redeliver(ctx.db, ctx.boss, ctx.site, input.deliveryId)),
 });

@@ -11,6 +11,7 @@ import type { Services } from '../../context.ts';
 import { limitBody } from '../../http/body-limit.ts';
 import { errorResponse, json } from '../../http/errors.ts';
 import { authorise } from './caller.ts';
+import { listRequestOf } from './list-query.ts';
 import { moduleContext, visibleSettings } from './module-context.ts';
 import { changeRow, createRow, listTable, readRow, removeRow } from './module-data.ts';
 import { emitModuleEvent, recordRender } from './module-events.ts';
@@ -68,7 +69,7 @@ async function serve(route: Route, req: Request, url: URL, services: Services): 
     case 'table':
       if (req.method === 'POST') return json(201, await createRow(services, caller, route.table, body));
       refuseNulInQuery(url.searchParams);
-      return json(200, await listTable(services, caller, route.table, url.searchParams));
+      return json(200, await listTable(services, caller, route.table, listRequestOf(url.searchParams)));
     case 'row':
       if (req.method === 'PATCH') return json(200, await changeRow(services, caller, route.table, route.rowId, body));
       if (req.method === 'DELETE') return json(200, await removeRow(services, caller, route.table, route.rowId));

@@ -211,12 +211,30 @@ function decodeCursor(raw: string, order: OrderKey[], problems: Problems): (stri
   return values;
 }
 
-/** The list request in `params`, checked against `table`; every problem is reported at once. */
-export function parseListQuery(table: TableContract, params: URLSearchParams): ListQuery {
+/** A list request as sent: `column → op.value` filters (a column may repeat), order, page size, cursor. */
+export interface ListRequest {
+  filters: Iterable<[column: string, raw: string]>;
+  order: string | null;
+  /** a number from a typed caller (REST), the query string's text from the gateway */
+  limit: number | string | null;
+  cursor: string | null;
+}
+
+/** The gateway's query string as a list request. */
+export function listRequestOf(params: URLSearchParams): ListRequest {
+  return {
+    filters: [...params].filter(([name]) => !RESERVED_PARAMS.has(name)),
+    order: params.get('order'),
+    limit: params.get('limit'),
+    cursor: params.get('cursor'),
+  };
+}
+
+/** The list request, checked against `table`; every problem is reported at once. */
+export function parseListQuery(table: TableContract, request: ListRequest): ListQuery {
   const problems: Problems = [];
   const filters: Filter[] = [];
-  for (const [name, raw] of params) {
-    if (RESERVED_PARAMS.has(name)) continue;
+  for (const [name, raw] of request.filters) {
     const column = table.columns.get(name);
     if (!column) {
       problems.push({ path: [name], message: `No column "${name}" in this table` });
@@ -225,15 +243,15 @@ export function parseListQuery(table: TableContract, params: URLSearchParams): L
     const filter = parseFilter(column, raw, problems);
     if (filter) filters.push(filter);
   }
-  const order = parseOrder(table, params.get('order'), problems);
+  const order = parseOrder(table, request.order, problems);
 
   let limit = DEFAULT_LIMIT;
-  const rawLimit = params.get('limit');
+  const rawLimit = request.limit;
   if (rawLimit !== null) {
-    limit = /^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : 0;
+    limit = typeof rawLimit === 'number' ? rawLimit : /^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : 0;
     if (limit < 1 || limit > MAX_LIMIT) problems.push({ path: ['limit'], message: `Use a whole number from 1 to ${MAX_LIMIT}` });
   }
-  const rawCursor = params.get('cursor');
+  const rawCursor = request.cursor;
   const after = rawCursor && order.length > 0 ? decodeCursor(rawCursor, order, problems) : null;
 
   if (problems.length > 0) throw validationError('Some query parameters are not valid', problems);

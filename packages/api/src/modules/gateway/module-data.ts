@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import type { Services } from '../../context.ts';
 import { forbidden } from '../../errors.ts';
 import type { GatewayCaller } from './caller.ts';
-import { parseListQuery } from './list-query.ts';
+import { type ListRequest, parseListQuery } from './list-query.ts';
 import { grantedPermissions } from './module-context.ts';
 import { parseBody } from './request.ts';
 import { deleteRow, getRow, insertRow, isRowId, listRows, type ModuleSession, updateRow } from './rows.ts';
@@ -46,9 +46,9 @@ function rowIdOf(rowId: string) {
   return rowId;
 }
 
-export function listTable(services: Services, caller: GatewayCaller, name: string, params: URLSearchParams) {
+export function listTable(services: Services, caller: GatewayCaller, name: string, request: ListRequest) {
   const table = tableFor(caller, name, 'read');
-  return listRows(sessionOf(services, caller), table, parseListQuery(table, params));
+  return listRows(sessionOf(services, caller), table, parseListQuery(table, request));
 }
 
 export function readRow(services: Services, caller: GatewayCaller, name: string, rowId: string) {

@@ -1,23 +1,6 @@
 // Generated from the REST API's OpenAPI document by openapi-typescript: do not edit.
 // Run `pnpm -C packages/api generate:openapi` after changing a REST route.
 export interface paths {
-    "/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Describe the calling token */
-        get: operations["v1-token"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/sites/{siteId}": {
         parameters: {
             query?: never;
@@ -26,7 +9,24 @@ export interface paths {
             cookie?: never;
         };
         /** Get a site */
-        get: operations["v1-getSite"];
+        get: operations["sites-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Describe the calling token */
+        get: operations["apiTokens-current"];
         put?: never;
         post?: never;
         delete?: never;
@@ -43,7 +43,7 @@ export interface paths {
             cookie?: never;
         };
         /** The event catalogue */
-        get: operations["v1Webhooks-eventTypes"];
+        get: operations["webhooks-eventTypes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -60,10 +60,10 @@ export interface paths {
             cookie?: never;
         };
         /** List webhook endpoints */
-        get: operations["v1Webhooks-list"];
+        get: operations["webhooks-list"];
         put?: never;
         /** Create a webhook endpoint (returns its secret once) */
-        post: operations["v1Webhooks-create"];
+        post: operations["webhooks-create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -78,15 +78,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a webhook endpoint */
-        get: operations["v1Webhooks-get"];
+        get: operations["webhooks-get"];
         put?: never;
         post?: never;
         /** Delete a webhook endpoint */
-        delete: operations["v1Webhooks-delete"];
+        delete: operations["webhooks-delete"];
         options?: never;
         head?: never;
         /** Change a webhook endpoint */
-        patch: operations["v1Webhooks-update"];
+        patch: operations["webhooks-update"];
         trace?: never;
     };
     "/sites/{siteId}/webhooks/{endpointId}/rotate-secret": {
@@ -99,7 +99,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rotate the signing secret */
-        post: operations["v1Webhooks-rotateSecret"];
+        post: operations["webhooks-rotateSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -116,7 +116,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a test event */
-        post: operations["v1Webhooks-sendTest"];
+        post: operations["webhooks-sendTest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -131,7 +131,7 @@ export interface paths {
             cookie?: never;
         };
         /** The delivery log */
-        get: operations["v1Webhooks-deliveries"];
+        get: operations["webhooks-deliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -150,7 +150,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a delivery again */
-        post: operations["v1Webhooks-redeliver"];
+        post: operations["webhooks-redeliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -165,7 +165,7 @@ export interface paths {
             cookie?: never;
         };
         /** List the installed modules */
-        get: operations["v1Modules-list"];
+        get: operations["installedModules-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -182,7 +182,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get an installed module */
-        get: operations["v1Modules-get"];
+        get: operations["installedModules-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -202,13 +202,13 @@ export interface paths {
          * List rows of a module's table
          * @description Rows are JSON objects whose columns the module's manifest declares (see `tables` on the installation); they are typed as open objects here because each module has its own. Filter with one query parameter per column, PostgREST-style: `?email=eq.ann@example.com`, `?qty=gte.5`, `?status=in.(new,open)`, `?note=like.urgent` (contains, any case), `?sent_at=is.null`; ops are eq, neq, lt, lte, gt, gte, like, in and is. Repeat a column to combine conditions (`?qty=gte.1&qty=lte.9`). Pages follow `nextCursor`.
          */
-        get: operations["v1Modules-listRows"];
+        get: operations["installedModules-listRows"];
         put?: never;
         /**
          * Add a row to a module's table
          * @description Rows are JSON objects whose columns the module's manifest declares (see `tables` on the installation); they are typed as open objects here because each module has its own. Send the row's columns as a JSON object; the platform sets id, created_at and updated_at.
          */
-        post: operations["v1Modules-createRow"];
+        post: operations["installedModules-createRow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -226,18 +226,18 @@ export interface paths {
          * Get a row of a module's table
          * @description Rows are JSON objects whose columns the module's manifest declares (see `tables` on the installation); they are typed as open objects here because each module has its own.
          */
-        get: operations["v1Modules-getRow"];
+        get: operations["installedModules-getRow"];
         put?: never;
         post?: never;
         /** Delete a row of a module's table */
-        delete: operations["v1Modules-deleteRow"];
+        delete: operations["installedModules-deleteRow"];
         options?: never;
         head?: never;
         /**
          * Change a row of a module's table
          * @description Rows are JSON objects whose columns the module's manifest declares (see `tables` on the installation); they are typed as open objects here because each module has its own. Send only the columns to change; null clears an optional column.
          */
-        patch: operations["v1Modules-updateRow"];
+        patch: operations["installedModules-updateRow"];
         trace?: never;
     };
     "/sites/{siteId}/domains": {
@@ -248,7 +248,7 @@ export interface paths {
             cookie?: never;
         };
         /** List the site's domains and their verification status */
-        get: operations["v1Domains-list"];
+        get: operations["domains-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -387,36 +387,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "v1-token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        siteId: string;
-                        scopes: string[];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Error"];
-        };
-    };
-    "v1-getSite": {
+    "sites-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -456,7 +427,36 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-eventTypes": {
+    "apiTokens-current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        siteId: string;
+                        scopes: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "webhooks-eventTypes": {
         parameters: {
             query?: never;
             header?: never;
@@ -487,7 +487,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-list": {
+    "webhooks-list": {
         parameters: {
             query?: never;
             header?: never;
@@ -527,7 +527,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-create": {
+    "webhooks-create": {
         parameters: {
             query?: never;
             header?: never;
@@ -581,7 +581,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-get": {
+    "webhooks-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -622,7 +622,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-delete": {
+    "webhooks-delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -656,7 +656,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-update": {
+    "webhooks-update": {
         parameters: {
             query?: never;
             header?: never;
@@ -709,7 +709,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-rotateSecret": {
+    "webhooks-rotateSecret": {
         parameters: {
             query?: never;
             header?: never;
@@ -755,7 +755,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-sendTest": {
+    "webhooks-sendTest": {
         parameters: {
             query?: never;
             header?: never;
@@ -790,7 +790,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-deliveries": {
+    "webhooks-deliveries": {
         parameters: {
             query?: {
                 endpointId?: string;
@@ -851,7 +851,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Webhooks-redeliver": {
+    "webhooks-redeliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -885,7 +885,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Modules-list": {
+    "installedModules-list": {
         parameters: {
             query?: never;
             header?: never;
@@ -951,7 +951,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Modules-get": {
+    "installedModules-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -1018,7 +1018,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Modules-listRows": {
+    "installedModules-listRows": {
         parameters: {
             query?: {
                 /** @description Sort keys as column.asc or column.desc, comma-separated; the default is created_at.desc */
@@ -1064,7 +1064,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Modules-createRow": {
+    "installedModules-createRow": {
         parameters: {
             query?: never;
             header?: never;
@@ -1105,7 +1105,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Modules-getRow": {
+    "installedModules-getRow": {
         parameters: {
             query?: never;
             header?: never;
@@ -1138,7 +1138,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Modules-deleteRow": {
+    "installedModules-deleteRow": {
         parameters: {
             query?: never;
             header?: never;
@@ -1176,7 +1176,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Modules-updateRow": {
+    "installedModules-updateRow": {
         parameters: {
             query?: never;
             header?: never;
@@ -1219,7 +1219,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    "v1Domains-list": {
+    "domains-list": {
         parameters: {
             query?: never;
             header?: never;

@@ -1,12 +1,12 @@
-// REST: /api/v1/sites/{siteId}/modules… — the site's installed modules and the rows of their own
-// tables. The data routes call the module gateway's services (modules/gateway/module-data.ts), so
+// REST for integrations: /api/v1/sites/{siteId}/modules… — the site's installed modules (as an
+// integration sees them: no manifest internals, never a secret) and the rows of their own tables. The data routes call the module gateway's services (modules/gateway/module-data.ts), so
 // the same rules hold as for the dashboard and embeds: the installation must be enabled and granted
 // "data:own", the table one it declares, every value checked against the manifest, and the SQL
 // run under the module's role with the token's site bound.
 import { z } from 'zod';
-import { integrationCaller } from '../../modules/gateway/caller.ts';
-import { changeRow, createRow, listTable, readRow, removeRow } from '../../modules/gateway/module-data.ts';
 import { router, tokenProcedure } from '../../trpc.ts';
+import { integrationCaller } from '../gateway/caller.ts';
+import { changeRow, createRow, listTable, readRow, removeRow } from '../gateway/module-data.ts';
 import {
   installationPath,
   installedModuleOutput,
@@ -17,8 +17,8 @@ import {
   rowPage,
   rowPath,
   sitePath,
-} from './modules.schemas.ts';
-import { getInstalledModule, listInstalledModules } from './modules.service.ts';
+} from './installed-modules.schemas.ts';
+import { getInstalledModule, listInstalledModules } from './installed-modules.service.ts';
 
 const modulesRead = tokenProcedure.meta({ scope: 'modules:read' });
 const dataRead = tokenProcedure.meta({ scope: 'modules.data:read' });
@@ -32,8 +32,8 @@ const rowsAreDynamic =
   "Rows are JSON objects whose columns the module's manifest declares (see `tables` on the installation); " +
   'they are typed as open objects here because each module has its own. ';
 
-/** The query string a list request's filters, order, limit and cursor make, as the gateway reads it. */
-function listParams({
+/** A list request from the typed input: every key past the declared ones is a column filter. */
+function listRequest({
   siteId: _s,
   installationId: _i,
   tableName: _t,
@@ -42,18 +42,20 @@ function listParams({
   cursor,
   ...filters
 }: z.infer<typeof listRowsInput>) {
-  const params = new URLSearchParams();
-  for (const [column, values] of Object.entries(filters)) for (const value of [values].flat()) params.append(column, value);
-  if (order !== undefined) params.set('order', order);
-  if (limit !== undefined) params.set('limit', String(limit));
-  if (cursor !== undefined) params.set('cursor', cursor);
-  return params;
+  return {
+    filters: Object.entries(filters).flatMap(([column, values]) =>
+      [values].flat().map((value) => [column, value] as [string, string]),
+    ),
+    order: order ?? null,
+    limit: limit ?? null,
+    cursor: cursor ?? null,
+  };
 }
 
 /** The body's columns: the input without the path's parameters. */
 const columnsOf = ({ siteId: _s, installationId: _i, tableName: _t, rowId: _r, ...columns }: Record<string, unknown>) => columns;
 
-export const modulesRestRouter = router({
+export const installedModulesRouter = router({
   list: modulesRead
     .meta({ openapi: { method: 'GET', path: base, protect: true, tags, summary: 'List the installed modules' } })
     .input(sitePath)
@@ -86,7 +88,7 @@ export const modulesRestRouter = router({
     .output(rowPage)
     .query(async ({ ctx, input }) => {
       const caller = await integrationCaller(ctx.db, ctx.token.siteId, input.installationId);
-      return listTable(ctx, caller, input.tableName, listParams(input));
+      return listTable(ctx, caller, input.tableName, listRequest(input));
     }),
   createRow: dataWrite
     .meta({

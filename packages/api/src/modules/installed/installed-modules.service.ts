@@ -4,8 +4,8 @@
 import type { Db } from '@dramac/db';
 import type { MODULE_TYPES } from '@dramac/manifest';
 import { notFound } from '../../errors.ts';
-import { type VersionContract, versionContract } from '../../modules/gateway/contract.ts';
-import { grantedPermissions, visibleSettings } from '../../modules/gateway/module-context.ts';
+import { type VersionContract, versionContract } from '../gateway/contract.ts';
+import { grantedPermissions, visibleSettings } from '../gateway/module-context.ts';
 
 const shown = {
   module: { select: { id: true, slug: true, name: true, type: true } },

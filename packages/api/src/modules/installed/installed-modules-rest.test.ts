@@ -4,11 +4,11 @@
 // every refusal in the one error shape.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moduleSchemaName } from '../../modules/data/module-schema.ts';
-import { type GatewayScenario, gatewayScenario } from '../../modules/gateway/gateway.fixtures.ts';
+import type { Scope } from '../../external/scopes.ts';
 import type { TestUser } from '../../testing/harness.ts';
 import type { JsonAnswer } from '../../testing/http-server.ts';
-import type { Scope } from '../scopes.ts';
+import { moduleSchemaName } from '../data/module-schema.ts';
+import { type GatewayScenario, gatewayScenario } from '../gateway/gateway.fixtures.ts';
 
 let gw: GatewayScenario;
 let owner: TestUser;
