@@ -126,7 +126,8 @@ export function siteProcedure(minRole: RoleName = 'member') {
  * `ctx.req.bearer`; other callers (tests, the typed client) are authenticated here.
  */
 export async function authenticateBearer(db: Db, authorization: string | null) {
-  const bearer = authorization?.match(/^Bearer\s+(\S+)$/)?.[1];
+  // RFC 6750 §2.1: the scheme name is case-insensitive (`bearer`, `BEARER`)
+  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   if (bearer && isApiToken(bearer)) {
     const token = await authenticateApiToken(db, bearer);
     return token && { ...token, kind: 'api_token' as const, clientId: null };

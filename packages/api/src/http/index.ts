@@ -73,6 +73,17 @@ export function handleTrpc(request: Request, services: Services, endpoint = '/ap
   });
 }
 
+/**
+ * RFC 6750 §3: a 401 names the scheme the resource wants, and `invalid_token` when a token was
+ * sent but is not (or no longer) valid.
+ */
+function withBearerChallenge(response: Response, req: Request): Response {
+  const headers = new Headers(response.headers);
+  const sent = req.headers.has('authorization');
+  headers.set('www-authenticate', `Bearer realm="dramac"${sent ? ', error="invalid_token"' : ''}`);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 /** /api/v1/* REST, from the same routers through trpc-to-openapi. */
 export function handleRest(request: Request, services: Services, endpoint = '/api/v1'): Promise<Response> {
   const surface = surfaceAt(endpoint, () => restSurface(appRouter, endpoint));
@@ -92,7 +103,8 @@ export function handleRest(request: Request, services: Services, endpoint = '/ap
         failure = { error, path };
       },
     });
-    return failure ? bridgeError(failure, req, endpoint) : response;
+    const answer = failure ? bridgeError(failure, req, endpoint) : response;
+    return answer.status === 401 ? withBearerChallenge(answer, req) : answer;
   });
 }
 

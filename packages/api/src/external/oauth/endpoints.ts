@@ -175,6 +175,13 @@ export async function handleToken(req: Request, services: Services): Promise<Res
     }
   }
   const extra: Record<string, string> = {};
+  // RFC 6749 §5.2: a redirect_uri other than the authorization request's is an invalid grant; the
+  // library calls it invalid_request
+  const answer = response.body as { error?: string; error_description?: string };
+  if (answer.error === 'invalid_request' && answer.error_description?.includes('`redirect_uri` is invalid')) {
+    response.status = 400;
+    response.body = { error: 'invalid_grant', error_description: 'The redirect_uri differs from the authorization request’s' };
+  }
   const challenge = response.get('www-authenticate');
   if (typeof challenge === 'string') extra['www-authenticate'] = challenge;
   return Response.json(response.body, { status: response.status, headers: { ...noStore, ...extra } });

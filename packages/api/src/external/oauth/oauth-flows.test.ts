@@ -161,14 +161,13 @@ async function oauthError(call: Promise<unknown>) {
 
 /** A REST call with the token, as an integration makes it. */
 async function rest(token: string, path: string) {
-  const res = await oauth.protectedResourceRequest(
-    token,
-    'GET',
-    new URL(`${server.url}/api/v1${path}`),
-    undefined,
-    undefined,
-    insecure,
-  );
+  const res = await oauth
+    .protectedResourceRequest(token, 'GET', new URL(`${server.url}/api/v1${path}`), undefined, undefined, insecure)
+    // a 401 carries its WWW-Authenticate challenge (RFC 6750 §3), which oauth4webapi throws
+    .catch((err: unknown) => {
+      if (err instanceof oauth.WWWAuthenticateChallengeError) return err.response;
+      throw err;
+    });
   return { status: res.status, body: await res.json() };
 }
 
@@ -431,7 +430,8 @@ describe('the authorization code', () => {
   it('needs the same redirect_uri and the right code_verifier', async () => {
     const app = await registerApp('public');
     const authz = await authorize(app);
-    expect(await oauthError(exchange(app, authz, 'https://app.example/other'))).toMatchObject({ status: 400 });
+    // RFC 6749 §5.2: a redirect_uri that differs from the authorization request's is an invalid grant
+    expect(await oauthError(exchange(app, authz, 'https://app.example/other'))).toEqual({ status: 400, error: 'invalid_grant' });
     const again = await authorize(app);
     const wrongVerifier = { ...again, verifier: oauth.generateRandomCodeVerifier() };
     expect(await oauthError(exchange(app, wrongVerifier))).toEqual({ status: 400, error: 'invalid_grant' });
@@ -572,5 +572,41 @@ describe('malformed requests', () => {
       fetch(`${server.url}/oauth/authorize/decision`, form({ client_id: nul, decision: 'allow', site_id: '\u0000' })),
     ]).then((responses) => responses.map((r) => r.status));
     expect(statuses).toEqual([302, 302, 404, 400, 400, 400, 405, 413, 303]);
+  });
+});
+
+describe('interoperability (RFC 6750, RFC 6749 §5.1)', () => {
+  it('answers token_type "Bearer" from every grant', async () => {
+    const app = await registerApp('confidential');
+    const authz = await authorize(app);
+    const params = oauth.validateAuthResponse(as, app.client, authz.location, authz.state);
+    const raw = await oauth.authorizationCodeGrantRequest(as, app.client, app.auth, params, REDIRECT, authz.verifier, insecure);
+    const issued = (await raw.json()) as { token_type: string; refresh_token: string };
+    const refreshed = await oauth.refreshTokenGrantRequest(as, app.client, app.auth, issued.refresh_token, insecure);
+    const devSite = await s.site(dev);
+    await dev.api.oauthApps.setCredentialsSite({ agencyId: dev.agencyId, appId: app.id, siteId: devSite.id });
+    const credentials = await oauth.clientCredentialsGrantRequest(as, app.client, app.auth, { scope: 'site:read' }, insecure);
+    const types = [issued.token_type, ((await refreshed.json()) as { token_type: string }).token_type];
+    types.push(((await credentials.json()) as { token_type: string }).token_type);
+    expect(types).toEqual(['Bearer', 'Bearer', 'Bearer']);
+  });
+
+  it('takes the Bearer scheme in any case, and challenges a 401 with WWW-Authenticate', async () => {
+    const app = await registerApp('public');
+    const { access_token } = await exchange(app, await authorize(app));
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) {
+      const res = await fetch(`${server.url}/api/v1/sites/${siteA.id}`, {
+        headers: { authorization: `${scheme} ${access_token}` },
+      });
+      expect([scheme, res.status]).toEqual([scheme, 200]);
+    }
+    const missing = await fetch(`${server.url}/api/v1/sites/${siteA.id}`);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="dramac"');
+    const invalid = await fetch(`${server.url}/api/v1/sites/${siteA.id}`, {
+      headers: { authorization: 'Bearer doa_not-a-real-token-000000000000' },
+    });
+    expect(invalid.status).toBe(401);
+    expect(invalid.headers.get('www-authenticate')).toBe('Bearer realm="dramac", error="invalid_token"');
   });
 });
