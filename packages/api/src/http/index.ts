@@ -54,7 +54,9 @@ export function handleTrpc(request: Request, services: Services, endpoint = '/ap
   return serveExternal(surface, request, services, async (incoming, caller) => {
     const oversized = oversizedBatch(incoming, endpoint);
     if (oversized) return oversized;
-    const limited = await limitBody(incoming, { maxBytes: maxTrpcBody(incoming) });
+    // the caller is known before the body is read: only a signed-in or token caller may send an upload-sized one
+    const known = Boolean(caller.user || caller.bearer);
+    const limited = await limitBody(incoming, { maxBytes: known ? maxTrpcBody(incoming) : undefined });
     if ('response' in limited) return limited.response;
     const req = limited.req;
     return fetchRequestHandler({

@@ -5,6 +5,9 @@
 //
 // The INSERT goes through `pg`, one array parameter per column: Prisma's createMany spends about
 // 130 ms of the web process's CPU on a batch of 500 rows (measured), `unnest` about 2 ms.
+
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ApiClientKind } from '@dramac/db';
 import pg from 'pg';
 
@@ -29,6 +32,46 @@ export interface RequestLogOptions {
   batchSize?: number;
   /** rows kept while writes fail; beyond it the oldest are dropped (default 20,000) */
   maxBuffered?: number;
+  /**
+   * Where rows that could not be written before a clean shutdown wait for the next start (a
+   * folder shared by the web processes of one machine); null: nowhere, they are lost.
+   */
+  spoolDir?: string | null;
+}
+
+/**
+ * The spool folder: beside the data (DRAMAC_DATA_DIR as an absolute path, which `npm start` passes
+ * on); without it, no spool (tests: each database its own writer).
+ */
+export function defaultSpoolDir(): string | null {
+  const base = process.env.DRAMAC_DATA_DIR;
+  return base && path.isAbsolute(base) ? path.join(base, 'request-log-spool') : null;
+}
+
+/** Takes every spooled file (renamed first, so two starting processes never both load one) and returns its rows. */
+function takeSpooled(dir: string): RequestLogRow[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.ndjson'));
+  } catch {
+    return [];
+  }
+  const rows: RequestLogRow[] = [];
+  for (const name of names) {
+    const claimed = path.join(dir, `${name}.${process.pid}.claimed`);
+    try {
+      fs.renameSync(path.join(dir, name), claimed);
+    } catch {
+      continue; // another process took it
+    }
+    for (const line of fs.readFileSync(claimed, 'utf8').split('\n')) {
+      if (!line) continue;
+      const row = JSON.parse(line) as RequestLogRow & { createdAt: string };
+      rows.push({ ...row, createdAt: new Date(row.createdAt) });
+    }
+    fs.rmSync(claimed);
+  }
+  return rows;
 }
 
 /** Column limits of external.request_log: a long header must not fail a whole batch. */
@@ -67,6 +110,7 @@ export class RequestLogWriter {
   private closed = false;
   private readonly batchSize: number;
   private readonly maxBuffered: number;
+  private readonly spoolDir: string | null;
   /** rows lost because the buffer was full while the database was unreachable */
   dropped = 0;
   /** rows written since start */
@@ -78,6 +122,9 @@ export class RequestLogWriter {
     this.pool.on('error', (err) => console.error('[request-log]', err.message));
     this.batchSize = opts.batchSize ?? 500;
     this.maxBuffered = opts.maxBuffered ?? 20_000;
+    this.spoolDir = opts.spoolDir === undefined ? defaultSpoolDir() : opts.spoolDir;
+    // rows an earlier process could not write before it stopped go first
+    if (this.spoolDir) this.buffer = takeSpooled(this.spoolDir).slice(-this.maxBuffered);
     this.timer = setInterval(() => void this.flush(), opts.flushIntervalMs ?? 1000);
     this.timer.unref();
   }
@@ -133,12 +180,23 @@ export class RequestLogWriter {
     }
   }
 
-  /** Stops the timer, writes what is left (shutdown) and closes the connection. */
+  /**
+   * Stops the timer, writes what is left (shutdown) and closes the connection. Rows the database
+   * would not take (it is down) are spooled to a file that the next writer to start loads.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
     await this.flush();
+    if (this.buffer.length > 0 && this.spoolDir) {
+      fs.mkdirSync(this.spoolDir, { recursive: true });
+      const file = path.join(this.spoolDir, `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.ndjson`);
+      fs.writeFileSync(`${file}.tmp`, this.buffer.map((row) => JSON.stringify(row)).join('\n'));
+      fs.renameSync(`${file}.tmp`, file);
+      console.error(`[request-log] ${this.buffer.length} rows kept in ${file} for the next start`);
+      this.buffer = [];
+    }
     await this.pool.end();
   }
 }
