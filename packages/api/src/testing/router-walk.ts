@@ -29,8 +29,9 @@ export const isRest = (path: string) => Boolean(procedures[path]!._def.meta?.ope
 
 type Call = (input: unknown) => Promise<unknown>;
 export function callProcedure(api: ReturnType<typeof createCaller>, path: string, input: unknown): Promise<unknown> {
-  const [group, name] = path.split('.') as [string, string];
-  return (api as unknown as Record<string, Record<string, Call>>)[group]![name]!(input);
+  // domains nest routers (crm.contacts.list): walk every segment of the path
+  const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], api) as Call;
+  return procedure(input);
 }
 
 /** The scope a procedure declares in its meta: a bearer token holding it may call the procedure. */
