@@ -99,7 +99,7 @@ export function handleRest(request: Request, services: Services, endpoint = '/ap
 
 /** /api/crm/sites/{siteId}/imports and /export: the CRM's CSV files, for a session or a bearer token. */
 export async function handleCrmFiles(request: Request, services: Services): Promise<Response> {
-  return crmFiles(request, services, await sessionUser(request), requestInfo(request));
+  return crmFiles(request, services, await sessionUser(request, services.db), requestInfo(request));
 }
 export { CRM_FILES_PREFIX };
 
