@@ -42,14 +42,12 @@ export async function board(crm: Crm, pipelineId: string | undefined, perStage: 
   const pipeline = pipelineId
     ? await findPipeline(crm, pipelineId)
     : await findPipeline(crm, (await ensureDefaultPipeline(crm)).id);
-  const [sums, top] = await Promise.all([
-    stageSums(crm, pipeline.id),
-    crm.tx.$queryRaw<{ id: string }[]>`
+  const sums = await stageSums(crm, pipeline.id);
+  const top = await crm.tx.$queryRaw<{ id: string }[]>`
       select id from (
         select id, row_number() over (partition by "stageId" order by "stageChangedAt" desc, id) as n
         from crm.deals where "siteId" = ${crm.site.id} and "pipelineId" = ${pipeline.id}
-      ) ranked where n <= ${perStage}`,
-  ]);
+      ) ranked where n <= ${perStage}`;
   const ids = top.map((r) => r.id);
   const deals = inOrder(
     ids,

@@ -37,10 +37,14 @@ export const country = z
   .nullable()
   .optional();
 
-/** An ISO 8601 date-time in inputs (a string on every surface, so REST and tRPC agree). */
+/**
+ * An ISO 8601 date-time in inputs (a string on every surface, so REST and tRPC agree), normalised
+ * to UTC. It stays a string (Prisma takes ISO strings for DateTime) so that parsing twice, at the procedure's
+ * edge and in the service, gives the same value.
+ */
 export const instantInput = z.iso
   .datetime({ offset: true, message: 'Enter a date and time in ISO 8601 (2026-11-23T09:30:00Z)' })
-  .transform((v) => new Date(v));
+  .transform((v) => new Date(v).toISOString());
 
 export const dayInput = z.iso.date('Enter a date as YYYY-MM-DD');
 

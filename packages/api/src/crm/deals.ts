@@ -224,9 +224,11 @@ export async function createDeal(crm: Crm, raw: DealInput): Promise<DealOutput> 
 export async function moveDeal(crm: Crm, dealId: string, stageId: string, closeReason?: string | null): Promise<DealOutput> {
   const before = await findDeal(crm, dealId);
   if (before.stageId === stageId) return toDeal(before);
-  const stage = await crm.tx.crmStage.findFirst({ where: { id: stageId, pipelineId: before.pipelineId, siteId: crm.site.id } });
-  if (!stage)
+  const stage = await crm.tx.crmStage.findFirst({ where: { id: stageId, siteId: crm.site.id } });
+  if (!stage) throw notFound('Stage');
+  if (stage.pipelineId !== before.pipelineId) {
     throw validationError('No such stage', [{ path: ['stageId'], message: 'This stage is not part of the deal’s pipeline' }]);
+  }
   const problems: Problem[] = [];
   wonNeedsAmount(stage, before.amountMinor, problems);
   throwProblems(problems, 'deal');

@@ -34,6 +34,7 @@ import {
   updateContact,
   withChannels,
 } from './contacts.ts';
+import { parseInput } from './crm.schemas.ts';
 import { type Crm, type CrmDeps, type CrmSite, inCrm } from './crm-tx.ts';
 import { checkCustomValues, customDefs } from './custom-fields.ts';
 
@@ -490,28 +491,20 @@ export interface ImportLimits {
   maxRows: number;
 }
 
-export async function startImport(
-  deps: CrmDeps,
-  site: CrmSite,
-  actorId: string | null,
-  raw: ImportOptions,
-): Promise<ImportOutput> {
-  const opts = importOptions.parse(raw);
-  return inCrm(deps, site, actorId, async (crm) =>
-    toImport(
-      await crm.tx.crmImport.create({
-        data: {
-          siteId: site.id,
-          entity: opts.entity,
-          status: 'running',
-          fileName: opts.fileName,
-          mapping: opts.mapping,
-          dedupeRule: opts.dedupe,
-          createdById: actorId,
-        },
-      }),
-    ),
-  );
+export async function startImport(crm: Crm, raw: ImportOptions): Promise<ImportOutput> {
+  const opts = parseInput(importOptions, raw);
+  const row = await crm.tx.crmImport.create({
+    data: {
+      siteId: crm.site.id,
+      entity: opts.entity,
+      status: 'running',
+      fileName: opts.fileName,
+      mapping: opts.mapping,
+      dedupeRule: opts.dedupe,
+      createdById: crm.actorId,
+    },
+  });
+  return toImport(row);
 }
 
 /**

@@ -258,12 +258,14 @@ describe('CSV import', () => {
       Score: 'leadScore',
     };
     const run = async (dedupe: 'skip' | 'update' | 'create', lines: string[]) => {
-      const job = await startImport(c.s.services, c.site, c.owner.id, {
-        entity: 'contact',
-        dedupe,
-        mapping,
-        fileName: 'people.csv',
-      });
+      const job = await c.run((crm) =>
+        startImport(crm, {
+          entity: 'contact',
+          dedupe,
+          mapping,
+          fileName: 'people.csv',
+        }),
+      );
       return runImport(
         c.s.services,
         c.site,
@@ -318,11 +320,13 @@ describe('CSV import', () => {
   });
 
   it('stops a file over the limits, keeping what was imported and saying why', async () => {
-    const job = await startImport(c.s.services, c.site, c.owner.id, {
-      entity: 'contact',
-      dedupe: 'skip',
-      mapping: { Email: 'email' },
-    });
+    const job = await c.run((crm) =>
+      startImport(crm, {
+        entity: 'contact',
+        dedupe: 'skip',
+        mapping: { Email: 'email' },
+      }),
+    );
     const big = ['Email', ...Array.from({ length: 50 }, (_, i) => `big${i}@import.test`)];
     const done = await runImport(c.s.services, c.site, c.owner.id, job.id, csvOf(big), { maxBytes: 300, maxRows: 1000 });
     expect(done).toMatchObject({ status: 'failed', error: expect.stringContaining('larger than') });
@@ -330,8 +334,7 @@ describe('CSV import', () => {
       c.s.services,
       c.site,
       c.owner.id,
-      (await startImport(c.s.services, c.site, c.owner.id, { entity: 'contact', dedupe: 'skip', mapping: { Email: 'email' } }))
-        .id,
+      (await c.run((crm) => startImport(crm, { entity: 'contact', dedupe: 'skip', mapping: { Email: 'email' } }))).id,
       csvOf(big),
       {
         maxBytes: 1_000_000,
@@ -343,7 +346,7 @@ describe('CSV import', () => {
       c.s.services,
       c.site,
       c.owner.id,
-      (await startImport(c.s.services, c.site, c.owner.id, { entity: 'contact', dedupe: 'skip', mapping: { Mail: 'email' } })).id,
+      (await c.run((crm) => startImport(crm, { entity: 'contact', dedupe: 'skip', mapping: { Mail: 'email' } }))).id,
       csvOf(big),
       limits,
     );
@@ -352,11 +355,13 @@ describe('CSV import', () => {
   });
 
   it('imports companies with revenue in the site’s currency', async () => {
-    const job = await startImport(c.s.services, c.site, c.owner.id, {
-      entity: 'company',
-      dedupe: 'skip',
-      mapping: { Company: 'name', Domain: 'domain', Revenue: 'annualRevenue' },
-    });
+    const job = await c.run((crm) =>
+      startImport(crm, {
+        entity: 'company',
+        dedupe: 'skip',
+        mapping: { Company: 'name', Domain: 'domain', Revenue: 'annualRevenue' },
+      }),
+    );
     const done = await runImport(
       c.s.services,
       c.site,

@@ -95,6 +95,8 @@ export const DEFAULT_STAGES: z.input<typeof stageInput>[] = [
 
 /** The site's default pipeline, made with the usual stages when the site has none (install). */
 export async function ensureDefaultPipeline(crm: Crm): Promise<PipelineOutput> {
+  // two first calls at once make one pipeline: the second waits here, then finds it
+  await crm.tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`crm.default-pipeline:${crm.site.id}`}))`;
   const existing = await crm.tx.crmPipeline.findFirst({ where: { siteId: crm.site.id, isDefault: true }, include: withStages });
   if (existing) return toPipeline(existing);
   const any = await crm.tx.crmPipeline.findFirst({

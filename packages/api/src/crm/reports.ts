@@ -5,6 +5,7 @@
 import { Prisma } from '@dramac/db';
 import { z } from 'zod';
 import { toMinorUnits } from '../lib/money.ts';
+import { id } from '../trpc.ts';
 import { stageSums, stageTotals } from './board.ts';
 import { dayInput } from './crm.schemas.ts';
 import type { Crm } from './crm-tx.ts';
@@ -13,8 +14,8 @@ import { ensureDefaultPipeline, findPipeline, stageOutput, toStage } from './pip
 
 const moneySum = z.object({ currency: z.string(), amountMinor: z.number().int() });
 
-export const reportPeriod = z
-  .object({ from: dayInput.optional(), to: dayInput.optional() })
+export const reportInput = z
+  .object({ pipelineId: id.optional(), from: dayInput.optional(), to: dayInput.optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'The period ends after it starts' });
 
 export const reportsOutput = z.object({

@@ -1,7 +1,7 @@
 // One timeline per contact, company and deal: its activities, every field change (who, when,
 // old → new) and, for deals, every stage change. Newest first, paged by a (time, id) cursor.
 import { z } from 'zod';
-import { badRequest } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { dateTime } from '../lib/schemas.ts';
 import { activityOutput, toActivity } from './activities.ts';
 import type { Crm } from './crm-tx.ts';
@@ -46,19 +46,26 @@ export async function timeline(
   cursor?: string,
 ): Promise<z.infer<typeof timelinePage>> {
   const c = cursor ? decode(cursor) : null;
+  const where = { id: recordId, siteId: crm.site.id };
+  const exists =
+    of === 'contact'
+      ? await crm.tx.crmContact.count({ where })
+      : of === 'company'
+        ? await crm.tx.crmCompany.count({ where })
+        : await crm.tx.crmDeal.count({ where });
+  if (!exists) throw notFound(of === 'contact' ? 'Contact' : of === 'company' ? 'Company' : 'Deal');
   const link = of === 'contact' ? { contactId: recordId } : of === 'company' ? { companyId: recordId } : { dealId: recordId };
-  const [activities, changes] = await Promise.all([
-    crm.tx.crmActivity.findMany({
-      where: { siteId: crm.site.id, ...link, ...olderThan('occurredAt', c) },
-      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-    }),
-    crm.tx.crmFieldChange.findMany({
-      where: { siteId: crm.site.id, entity: of, recordId, ...olderThan('changedAt', c) },
-      orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-    }),
-  ]);
+  // one after the other: a transaction is one connection
+  const activities = await crm.tx.crmActivity.findMany({
+    where: { siteId: crm.site.id, ...link, ...olderThan('occurredAt', c) },
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+  });
+  const changes = await crm.tx.crmFieldChange.findMany({
+    where: { siteId: crm.site.id, entity: of, recordId, ...olderThan('changedAt', c) },
+    orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+  });
   const now = new Date();
   const items: TimelineItem[] = [
     ...activities.map((a) => ({ kind: 'activity' as const, id: a.id, at: a.occurredAt, activity: toActivity(a, now) })),

@@ -14,8 +14,9 @@ import { appRouter } from '../router.ts';
 import { log } from '../runtime/log.ts';
 import { RETRY_AFTER_SECONDS } from '../runtime/outage.ts';
 import { limitBody } from './body-limit.ts';
+import { CRM_FILES_PREFIX, crmFiles } from './crm-files.ts';
 import { trpcJsonError } from './errors.ts';
-import { clientIp } from './session.ts';
+import { clientIp, sessionUser } from './session.ts';
 
 export { createServices } from './services.ts';
 export { authOptions, limitSignIn, sessionUser } from './session.ts';
@@ -109,6 +110,12 @@ export function handleRest(request: Request, services: Services, endpoint = '/ap
     return answer.status === 401 ? withBearerChallenge(answer, req) : answer;
   });
 }
+
+/** /api/crm/sites/{siteId}/imports and /export: the CRM's CSV files, for a session or a bearer token. */
+export async function handleCrmFiles(request: Request, services: Services): Promise<Response> {
+  return crmFiles(request, services, await sessionUser(request, services.db), requestInfo(request));
+}
+export { CRM_FILES_PREFIX };
 
 /** /api/modules/* for the dashboard (session) and embedded pages (embed token). */
 export function handleModuleGateway(request: Request, services: Services, base = '/api/modules'): Promise<Response> {

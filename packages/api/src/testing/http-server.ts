@@ -7,7 +7,15 @@ import { encode } from 'next-auth/jwt';
 import type { Services, SessionUser } from '../context.ts';
 import { routeOAuth } from '../external/oauth/index.ts';
 import { jsonError } from '../http/errors.ts';
-import { handleModuleGateway, handleRest, handleTrpc, limitSignIn, openApiDocument } from '../http/index.ts';
+import {
+  CRM_FILES_PREFIX,
+  handleCrmFiles,
+  handleModuleGateway,
+  handleRest,
+  handleTrpc,
+  limitSignIn,
+  openApiDocument,
+} from '../http/index.ts';
 import { authSecret } from '../http/session.ts';
 import { handleModuleAsset, MODULE_ASSETS_PREFIX } from '../modules/assets/assets.ts';
 import { EMBED_PREFIX, handleEmbed } from '../modules/embed/index.ts';
@@ -69,6 +77,7 @@ async function route(req: Request, services: Services, origin: string): Promise<
   const oauth = routeOAuth(req, { ...services, appUrl: origin });
   if (oauth) return oauth;
   if (pathname.startsWith('/api/modules/')) return handleModuleGateway(req, services);
+  if (pathname.startsWith(CRM_FILES_PREFIX)) return handleCrmFiles(req, services);
   if (pathname.startsWith(MODULE_ASSETS_PREFIX)) return handleModuleAsset(req, services);
   if (pathname.startsWith(EMBED_PREFIX)) return handleEmbed(req, services);
   if (pathname === '/api/auth/callback/credentials' && req.method === 'POST') {

@@ -31,8 +31,9 @@ export function callersOf(path: string): ('session' | 'token')[] {
 
 type Call = (input: unknown) => Promise<unknown>;
 export function callProcedure(api: ReturnType<typeof createCaller>, path: string, input: unknown): Promise<unknown> {
-  const [group, name] = path.split('.') as [string, string];
-  return (api as unknown as Record<string, Record<string, Call>>)[group]![name]!(input);
+  // domains nest routers (crm.contacts.list): walk every segment of the path
+  const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], api) as Call;
+  return procedure(input);
 }
 
 /** Whether the procedure declares `.output()`: the OpenAPI document and the typed client are built from it. */
