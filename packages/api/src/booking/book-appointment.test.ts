@@ -1,5 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { slotsQuery } from './booking.schemas.ts';
+import { getSlots } from './get-slots.ts';
 import { withBooking } from './setup.service.ts';
 import { type BookingWorld, bookingWorld } from './testing/booking-world.ts';
 
@@ -171,5 +173,20 @@ describe('booking', () => {
         customer: { name: 'Lena' },
       },
     });
+  });
+});
+
+describe('slots from the database', () => {
+  it("lists the hours in the visitor's zone, books one of them, and no longer lists it", async () => {
+    const cut = await world.service({ duration: 60, bufferAfterMinutes: 30 });
+    await world.staff('Kai', NY, { mon: '09:00-12:00' }, [cut]);
+    const query = slotsQuery.parse({ serviceId: cut.id, from: '2026-06-01', to: '2026-06-01', timeZone: 'Europe/Berlin' });
+    const times = async () =>
+      (await getSlots(world.s.services.db, world.site.id, query, world.now))[0]!.slots.map((slot) => slot.localTime);
+    expect(await times()).toEqual(['15:00', '15:30', '16:00', '16:30', '17:00']);
+    // 11:00 in New York, 17:00 in Berlin; with the buffers a start must leave 10:30–11:00 free
+    await world.book(cut, '2026-06-01T15:00:00Z');
+    expect(await times()).toEqual(['15:00', '15:30']);
+    expect(() => slotsQuery.parse({ ...query, to: '2026-09-01' })).toThrow('at most 62 days');
   });
 });

@@ -149,3 +149,19 @@ export const bookInput = z.object({
   idempotencyKey: z.string().min(8).max(100).nullable().default(null),
 });
 export type BookInput = z.output<typeof bookInput>;
+
+export const slotsQuery = z
+  .object({
+    serviceId: z.string().max(64),
+    staffId: z.string().max(64).nullable().default(null),
+    from: localDate,
+    to: localDate,
+    /** the visitor's zone: slots are grouped by its dates and labelled on its clock */
+    timeZone,
+  })
+  .refine((query) => query.from <= query.to, { message: 'The range must end on or after its first day', path: ['to'] })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= 62 * 86_400_000, {
+    message: 'Ask for at most 62 days at once',
+    path: ['to'],
+  });
+export type SlotsQuery = z.output<typeof slotsQuery>;

@@ -215,17 +215,55 @@ function countSessions(input: AvailabilityInput, staff: StaffAvailability): Sess
   return counts;
 }
 
-/** Counts are computed once per staff member and call, only when the service has limits. */
-function sessionCounter(input: AvailabilityInput) {
-  const cache = new Map<StaffAvailability, SessionCounts>();
-  return (staff: StaffAvailability) => {
-    let counts = cache.get(staff);
-    if (!counts) {
-      counts = countSessions(input, staff);
-      cache.set(staff, counts);
-    }
-    return counts;
+/** A staff member's sessions by the start of their blocks, for finding the ones near a slot. */
+interface BusyIndex {
+  blocks: { start: number; end: number; session: BusySession }[];
+  longest: number;
+}
+
+function indexBusy(staff: StaffAvailability): BusyIndex {
+  const blocks = staff.busy.map((session) => ({ ...blockOf(session), session })).sort((a, b) => a.start - b.start);
+  return { blocks, longest: blocks.reduce((max, block) => Math.max(max, block.end - block.start), 0) };
+}
+
+/** What one listing or check computes once per staff member: session counts (for limits), the busy index. */
+function perCall(input: AvailabilityInput) {
+  const counts = new Map<StaffAvailability, SessionCounts>();
+  const busy = new Map<StaffAvailability, BusyIndex>();
+  return {
+    counts(staff: StaffAvailability) {
+      let found = counts.get(staff);
+      if (!found) {
+        found = countSessions(input, staff);
+        counts.set(staff, found);
+      }
+      return found;
+    },
+    busy(staff: StaffAvailability) {
+      let found = busy.get(staff);
+      if (!found) {
+        found = indexBusy(staff);
+        busy.set(staff, found);
+      }
+      return found;
+    },
   };
+}
+
+/** The sessions whose blocks overlap `block`: those starting before its end and reaching past its start. */
+function overlapping(index: BusyIndex, block: Span): BusySession[] {
+  let low = 0;
+  let high = index.blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (index.blocks[middle]!.start < block.end) low = middle + 1;
+    else high = middle;
+  }
+  const found: BusySession[] = [];
+  for (let i = low - 1; i >= 0 && index.blocks[i]!.start > block.start - index.longest; i--) {
+    if (index.blocks[i]!.end > block.start) found.push(index.blocks[i]!.session);
+  }
+  return found;
 }
 
 type CandidateResult = { ok: true; seatsLeft: number; joins?: string } | { ok: false; reason: SlotRefusal };
@@ -233,7 +271,7 @@ type CandidateResult = { ok: true; seatsLeft: number; joins?: string } | { ok: f
 /** Every rule but the grid, for one staff member and one start on `date`'s grid. */
 function checkCandidate(
   input: AvailabilityInput,
-  counter: ReturnType<typeof sessionCounter>,
+  prepared: ReturnType<typeof perCall>,
   staff: StaffAvailability,
   start: number,
 ): CandidateResult {
@@ -243,15 +281,17 @@ function checkCandidate(
   const slot = { start, end: start + durationFor(input, staff) };
   if (staff.timeOff.some((off) => overlaps(off, slot))) return { ok: false, reason: 'time-off' };
 
-  const joinable = staff.busy.find(
-    (session) => session.serviceId === service.serviceId && session.start === slot.start && session.end === slot.end,
-  );
-  if (joinable && joinable.seatsTaken >= service.capacity) return { ok: false, reason: service.capacity > 1 ? 'full' : 'taken' };
   const block = {
     start: slot.start - service.bufferBeforeMinutes * MINUTE,
     end: slot.end + service.bufferAfterMinutes * MINUTE,
   };
-  const clash = staff.busy.some((session) => session !== joinable && overlaps(blockOf(session), block));
+  // a joinable session overlaps the slot's own block, so it is among the overlapping ones
+  const near = overlapping(prepared.busy(staff), block);
+  const joinable = near.find(
+    (session) => session.serviceId === service.serviceId && session.start === slot.start && session.end === slot.end,
+  );
+  if (joinable && joinable.seatsTaken >= service.capacity) return { ok: false, reason: service.capacity > 1 ? 'full' : 'taken' };
+  const clash = near.some((session) => session !== joinable);
   if (clash) return { ok: false, reason: 'taken' };
   const resourceClash = input.resourceBlocks.some(
     (resource) => resource.sessionId !== joinable?.sessionId && overlaps(resource, block),
@@ -260,7 +300,7 @@ function checkCandidate(
   if (joinable) return { ok: true, seatsLeft: service.capacity - joinable.seatsTaken, joins: joinable.sessionId };
 
   if (service.limitPerDay != null || service.limitPerWeek != null) {
-    const counts = counter(staff);
+    const counts = prepared.counts(staff);
     const date = localDateOf(slot.start, staff.timeZone);
     if (service.limitPerDay != null && (counts.byDate.get(date) ?? 0) >= service.limitPerDay) {
       return { ok: false, reason: 'limit-reached' };
@@ -293,7 +333,7 @@ export function listSlots(input: AvailabilityInput, query: SlotQuery): DaySlots[
     end: instantAt(addDays(query.to, 1), 0, query.timeZone),
   };
   const holidays = new Set(input.holidays);
-  const counter = sessionCounter(input);
+  const prepared = perCall(input);
   const byStart = new Map<number, { staffIds: string[]; seatsLeft: number; end: number }>();
   for (const staff of input.staff) {
     const duration = durationFor(input, staff);
@@ -301,7 +341,7 @@ export function listSlots(input: AvailabilityInput, query: SlotQuery): DaySlots[
       for (const window of windowsOn(staff, holidays, date)) {
         for (const start of gridStarts(window, duration, input.service.slotIntervalMinutes * MINUTE)) {
           if (start < range.start || start >= range.end) continue;
-          const result = checkCandidate(input, counter, staff, start);
+          const result = checkCandidate(input, prepared, staff, start);
           if (!result.ok) continue;
           const entry = byStart.get(start);
           if (entry) {
@@ -340,7 +380,7 @@ export function checkSlot(input: AvailabilityInput, start: number, staffIds?: re
   const asked = staffIds ? input.staff.filter((staff) => staffIds.includes(staff.staffId)) : input.staff;
   if (asked.length === 0) return { ok: false, reason: 'unknown-staff' };
   const holidays = new Set(input.holidays);
-  const counter = sessionCounter(input);
+  const prepared = perCall(input);
   const refusals: SlotRefusal[] = [];
   const accepted: string[] = [];
   const joins: Record<string, string | undefined> = {};
@@ -357,7 +397,7 @@ export function checkSlot(input: AvailabilityInput, start: number, staffIds?: re
       refusals.push('not-a-slot');
       continue;
     }
-    const result = checkCandidate(input, counter, staff, start);
+    const result = checkCandidate(input, prepared, staff, start);
     if (!result.ok) {
       refusals.push(result.reason);
       continue;

@@ -55,8 +55,34 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function offsetMs(timeZone: string, instant: number): number {
+const QUARTER = 15 * MINUTE;
+const quarterOffsets = new Map<string, number>();
+
+function exactOffsetMs(timeZone: string, instant: number): number {
   return tzOffset(timeZone, new Date(instant)) * MINUTE;
+}
+
+function quarterOffsetMs(timeZone: string, quarter: number): number {
+  const key = `${timeZone}|${quarter}`;
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    if (quarterOffsets.size > 200_000) quarterOffsets.clear();
+    offset = exactOffsetMs(timeZone, quarter * QUARTER);
+    quarterOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * The zone's UTC offset at an instant. Asking Intl costs microseconds and a slot listing asks
+ * thousands of times, so offsets are remembered per quarter hour: where a quarter starts and ends
+ * with the same offset (no zone changes twice in 15 minutes) every instant inside has it; only a
+ * quarter holding a change is asked about the exact instant.
+ */
+function offsetMs(timeZone: string, instant: number): number {
+  const quarter = Math.floor(instant / QUARTER);
+  const offset = quarterOffsetMs(timeZone, quarter);
+  return offset === quarterOffsetMs(timeZone, quarter + 1) ? offset : exactOffsetMs(timeZone, instant);
 }
 
 /** The wall clock at an instant, as a "naive" timestamp: its UTC fields are the local fields. */
