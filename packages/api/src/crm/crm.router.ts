@@ -68,7 +68,7 @@ import {
   moveDeal,
   updateDeal,
 } from './deals.ts';
-import { duplicateCandidate, duplicatesOf, mergeCompanies, mergeContacts, mergeInput } from './duplicates.ts';
+import { duplicateCandidate, duplicatesOf, mergeCompanies, mergeContacts, mergeShape } from './duplicates.ts';
 import {
   getImport,
   importOptions,
@@ -186,10 +186,10 @@ const contactsRouter = router({
     .output(z.array(duplicateCandidate))
     .query(({ ctx, input }) => crmCall(ctx, (crm) => duplicatesOf(crm, 'contact', input.contactId))),
   merge: writer('contacts')
-    .meta(rest('POST', '/contacts/merge', 'Merge contacts into a survivor'))
-    .input(mergeInput)
+    .meta(rest('POST', '/contacts/{contactId}/merge', 'Merge other contacts into this one'))
+    .input(z.object({ contactId: id, ...mergeShape }))
     .output(contactOutput)
-    .mutation(({ ctx, input }) => crmCall(ctx, (crm) => mergeContacts(crm, input))),
+    .mutation(({ ctx, input }) => crmCall(ctx, (crm) => mergeContacts(crm, { ...input, survivorId: input.contactId }))),
 });
 
 const companiesRouter = router({
@@ -239,10 +239,10 @@ const companiesRouter = router({
     .output(z.array(duplicateCandidate))
     .query(({ ctx, input }) => crmCall(ctx, (crm) => duplicatesOf(crm, 'company', input.companyId))),
   merge: writer('companies')
-    .meta(rest('POST', '/companies/merge', 'Merge companies into a survivor'))
-    .input(mergeInput)
+    .meta(rest('POST', '/companies/{companyId}/merge', 'Merge other companies into this one'))
+    .input(z.object({ companyId: id, ...mergeShape }))
     .output(companyOutput)
-    .mutation(({ ctx, input }) => crmCall(ctx, (crm) => mergeCompanies(crm, input))),
+    .mutation(({ ctx, input }) => crmCall(ctx, (crm) => mergeCompanies(crm, { ...input, survivorId: input.companyId }))),
 });
 
 const dealsRouter = router({

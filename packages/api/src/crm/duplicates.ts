@@ -79,13 +79,15 @@ export async function duplicatesOf(
   return [...found.entries()].map(([rid, e]) => ({ id: rid, name: e.name, reasons: [...e.reasons].sort() }));
 }
 
+/** What a merge takes besides its survivor (the procedures name the survivor by the record's own id). */
+export const mergeShape = {
+  mergeIds: z.array(id).min(1, 'Choose at least one record to merge into the survivor').max(10),
+  /** field → the record whose value the survivor takes (the survivor's own when omitted); custom fields as `custom.<key>` */
+  fields: z.record(z.string(), id).default({}),
+};
+
 export const mergeInput = z
-  .object({
-    survivorId: id,
-    mergeIds: z.array(id).min(1, 'Choose at least one record to merge into the survivor').max(10),
-    /** field → the record whose value the survivor takes (the survivor's own when omitted); custom fields as `custom.<key>` */
-    fields: z.record(z.string(), id).default({}),
-  })
+  .object({ survivorId: id, ...mergeShape })
   .refine((m) => !m.mergeIds.includes(m.survivorId) && new Set(m.mergeIds).size === m.mergeIds.length, {
     path: ['mergeIds'],
     message: 'Merge distinct records other than the survivor',

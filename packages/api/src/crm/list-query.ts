@@ -4,7 +4,7 @@
 // snake_case), and every value is a bound parameter.
 import { Prisma } from '@dramac/db';
 import { z } from 'zod';
-import { validationError } from '../errors.ts';
+import { notFound, validationError } from '../errors.ts';
 import { id } from '../trpc.ts';
 import { parseInput } from './crm.schemas.ts';
 import type { Crm } from './crm-tx.ts';
@@ -348,11 +348,10 @@ export function parseFilter(text: string | undefined): Condition[] {
 
 /** Where a segment's members are: its rules or its static list. */
 async function segmentSql(crm: Crm, entity: Entity, segmentId: string, fields: Record<string, FieldDef>, problems: Problem[]) {
-  const segment = await crm.tx.crmSegment.findFirst({ where: { id: segmentId, siteId: crm.site.id, entity } });
-  if (!segment) {
-    problems.push({ path: ['segmentId'], message: `No such ${entity} segment on this site` });
-    return null;
-  }
+  const segment = await crm.tx.crmSegment.findFirst({ where: { id: segmentId, siteId: crm.site.id } });
+  if (!segment) throw notFound('Segment');
+  // a segment holds one kind of record: among the others it has no members
+  if (segment.entity !== entity) return Prisma.sql`false`;
   const rules = await filterSql(crm, entity, z.array(condition).parse(segment.filters), problems, fields);
   const statics = Prisma.sql`t.id in (select "recordId" from crm.segment_members where "segmentId" = ${segment.id})`;
   return rules.length > 0 ? Prisma.sql`((${Prisma.join(rules, ' and ')}) or ${statics})` : statics;

@@ -345,7 +345,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sites/{siteId}/crm/contacts/merge": {
+    "/sites/{siteId}/crm/contacts/{contactId}/merge": {
         parameters: {
             query?: never;
             header?: never;
@@ -354,7 +354,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge contacts into a survivor */
+        /** Merge other contacts into this one */
         post: operations["crm-contacts-merge"];
         delete?: never;
         options?: never;
@@ -450,7 +450,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sites/{siteId}/crm/companies/merge": {
+    "/sites/{siteId}/crm/companies/{companyId}/merge": {
         parameters: {
             query?: never;
             header?: never;
@@ -459,7 +459,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge companies into a survivor */
+        /** Merge other companies into this one */
         post: operations["crm-companies-merge"];
         delete?: never;
         options?: never;
@@ -2431,13 +2431,13 @@ export interface operations {
             header?: never;
             path: {
                 siteId: string;
+                contactId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    survivorId: string;
                     mergeIds: string[];
                     /** @default {} */
                     fields?: {
@@ -2981,13 +2981,13 @@ export interface operations {
             header?: never;
             path: {
                 siteId: string;
+                companyId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    survivorId: string;
                     mergeIds: string[];
                     /** @default {} */
                     fields?: {
