@@ -12,8 +12,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import { seedDemoAt } from '@dramac/api/seed';
+import { sessionCookie } from '@dramac/api/testing/http-server';
 import { createDb } from '@dramac/db';
-import { encode } from 'next-auth/jwt';
 import { buildWebIfStale, freePort, ROOT, runTs, waitForHttp } from '../lib/runtime.ts';
 import { throwawayDatabase } from '../lib/throwaway-db.ts';
 import { demoSiteWithToken } from './demo-token.ts';
@@ -30,8 +30,10 @@ try {
   await seedDemoAt(url);
   const db = createDb(url, { max: 2 });
   const { user, site, token } = await demoSiteWithToken(db);
+  // a signed-in session as the dashboard has one (a server-side session row named by the cookie)
+  process.env.NEXTAUTH_SECRET = SECRET;
+  const cookie = await sessionCookie(db, user);
   await db.$disconnect();
-  const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: SECRET })}`;
 
   const port = await freePort();
   const env = {
