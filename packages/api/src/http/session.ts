@@ -99,27 +99,25 @@ export function clientIp(req: Request): string {
 /**
  * Runs before next-auth's credentials callback: counts the attempt and answers 429 with
  * Retry-After once the email or the IP is over its limit. The JSON mirrors next-auth's own
- * answer, so `signIn()` in the browser reports `error: "TooManyAttempts"`. The body is read once,
- * bounded (413 past 16 KB, however it is sent), and next-auth gets the request with that body:
- * a cloned body whose one branch is abandoned would wait for the other forever.
+ * answer, so `signIn()` in the browser reports `error: "TooManyAttempts"`.
  */
-export async function limitSignIn(req: Request, services: Services): Promise<{ req: Request } | { response: Response }> {
-  if (req.method !== 'POST' || !new URL(req.url).pathname.endsWith('/callback/credentials')) return { req };
-  const limited = await limitBody(req, { maxBytes: 16_384 });
-  if ('response' in limited) return limited;
-  const form = new URLSearchParams(await limited.req.clone().text());
+export async function limitSignIn(req: Request, services: Services): Promise<Response | null> {
+  if (req.method !== 'POST' || !new URL(req.url).pathname.endsWith('/callback/credentials')) return null;
+  const limited = await limitBody(req.clone(), { maxBytes: 16_384 });
+  if ('response' in limited) return limited.response;
+  const form = new URLSearchParams(await limited.req.text());
   const email = (form.get('email') ?? '').trim().toLowerCase().slice(0, 254);
   const results = await Promise.all([
     services.limits.byIp.hit(clientIp(req)),
     email ? services.limits.byEmail.hit(email) : Promise.resolve({ allowed: true as const }),
   ]);
   const blocked = results.find((r) => !r.allowed);
-  if (!blocked || blocked.allowed) return { req: limited.req };
+  if (!blocked || blocked.allowed) return null;
   const res = jsonError(429, 'TOO_MANY_REQUESTS', `Too many sign-in attempts. Try again in ${blocked.retryAfterSeconds} s.`, {
     'retry-after': String(blocked.retryAfterSeconds),
   });
   const body = { url: `${new URL(req.url).origin}/sign-in?error=TooManyAttempts`, retryAfter: blocked.retryAfterSeconds };
-  return { response: new Response(JSON.stringify(body), { status: 429, headers: res.headers }) };
+  return new Response(JSON.stringify(body), { status: 429, headers: res.headers });
 }
 
 /** The signed-in user behind a request's session cookie, if any: a valid cookie whose session is current. */

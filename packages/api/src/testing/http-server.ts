@@ -82,8 +82,7 @@ async function route(req: Request, services: Services, origin: string): Promise<
   if (pathname.startsWith(EMBED_PREFIX)) return handleEmbed(req, services);
   if (pathname === '/api/auth/callback/credentials' && req.method === 'POST') {
     // only the limiter in front of next-auth; every attempt it lets through fails here
-    const checked = await limitSignIn(req, services);
-    return 'response' in checked ? checked.response : jsonError(401, 'UNAUTHORIZED', 'Wrong email or password');
+    return (await limitSignIn(req, services)) ?? jsonError(401, 'UNAUTHORIZED', 'Wrong email or password');
   }
   return jsonError(404, 'NOT_FOUND', `No route for ${req.method} ${pathname}`);
 }

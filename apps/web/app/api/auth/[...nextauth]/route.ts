@@ -6,9 +6,9 @@ import { services } from '@/lib/services';
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(req: Request, ctx: RouteContext) {
-  const checked = await limitSignIn(req, await services());
-  if ('response' in checked) return checked.response;
-  return NextAuth(auth())(checked.req, ctx);
+  const limited = await limitSignIn(req, await services());
+  if (limited) return limited;
+  return NextAuth(auth())(req, ctx);
 }
 
 export { handler as GET, handler as POST };
