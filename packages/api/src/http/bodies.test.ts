@@ -24,7 +24,6 @@ const routes = [
   ['embed token', '/embed/token', 'application/json'],
   ['OAuth token', '/oauth/token', 'application/x-www-form-urlencoded'],
   ['OAuth revoke', '/oauth/revoke', 'application/x-www-form-urlencoded'],
-  ['sign-in', '/api/auth/callback/credentials', 'application/x-www-form-urlencoded'],
 ] as const;
 
 interface Outcome {
